@@ -1,0 +1,431 @@
+//! Argument parsing and the shared plumbing of the commands: which vault, how to
+//! unlock it, which language, text or JSON.
+
+mod commands;
+mod output;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use naast::vault::{KeyStore, OsKeyring, Vault};
+use naast::{Error, Lang};
+use zeroize::Zeroizing;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "naast",
+    version,
+    about = "Naast: versleuteld notitieboek voor ervaringsdeskundigen"
+)]
+pub struct Cli {
+    /// The vault file (default: the platform's data folder).
+    #[arg(long, global = true, env = "NAAST_VAULT", value_name = "PATH")]
+    vault: Option<PathBuf>,
+    /// A file whose first line is the passphrase (passphrase mode only).
+    #[arg(long, global = true, value_name = "FILE")]
+    passphrase_file: Option<PathBuf>,
+    /// Print JSON instead of text.
+    #[arg(long, global = true)]
+    json: bool,
+    /// Language of messages: nl (default) or en.
+    #[arg(long, global = true, env = "NAAST_LANG", value_name = "nl|en")]
+    lang: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Create a new vault (keyring mode unless --passphrase-file is given).
+    Init,
+    /// Restore access with the recovery code, read from stdin.
+    Recover,
+    /// Set or change the passphrase; the new one is read from --new-passphrase-file.
+    Passphrase {
+        #[arg(long, value_name = "FILE")]
+        new_passphrase_file: PathBuf,
+    },
+    /// People: add, list, show, export, close, erase.
+    #[command(subcommand)]
+    Person(PersonCmd),
+    /// A person's circle: informal and formal contacts.
+    #[command(subcommand)]
+    Circle(CircleCmd),
+    /// Consent for what may be shared with whom.
+    #[command(subcommand)]
+    Consent(ConsentCmd),
+    /// Contact moments.
+    #[command(subcommand)]
+    Contact(ContactCmd),
+    /// Bridge notes to clinicians.
+    #[command(subcommand)]
+    Bridge(BridgeCmd),
+    /// Check-ins (follow-ups).
+    #[command(subcommand, alias = "checkin")]
+    Followup(FollowupCmd),
+    /// People with no contact and no planned check-in for some weeks.
+    Stagnation {
+        #[arg(long, default_value_t = 4)]
+        weeks: u32,
+    },
+    /// Full-text search over notes, own words and bridge notes.
+    Search {
+        query: String,
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+    },
+    /// Check the vault's integrity and encryption; exit 0 when sound.
+    Verify,
+    /// Fill the vault with clearly fictional demo data.
+    Demo {
+        #[arg(long, default_value_t = 12)]
+        people: usize,
+        #[arg(long, default_value_t = 200)]
+        contacts: usize,
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PersonCmd {
+    Add {
+        #[arg(long)]
+        alias: String,
+        #[arg(long, default_value = "client")]
+        context: String,
+        #[arg(long, default_value = "")]
+        wishes: String,
+        #[arg(long, default_value = "")]
+        strengths: String,
+    },
+    List,
+    /// Everything about one person.
+    Show {
+        person: String,
+    },
+    /// Write everything about one person to a JSON file.
+    Export {
+        person: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    Close {
+        person: String,
+    },
+    /// Erase a person and everything only about them. Needs --yes.
+    Erase {
+        person: String,
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum CircleCmd {
+    Add {
+        #[arg(long)]
+        person: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long, default_value = "")]
+        role: String,
+        /// A professional (clinician, case manager); informal otherwise.
+        #[arg(long)]
+        formal: bool,
+    },
+    List {
+        #[arg(long)]
+        person: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ConsentCmd {
+    Add {
+        #[arg(long)]
+        person: String,
+        /// The circle member the consent is for.
+        #[arg(long)]
+        to: String,
+        /// The day it was discussed with the person (default: today).
+        #[arg(long)]
+        discussed: Option<String>,
+        /// The last day it is valid.
+        #[arg(long)]
+        until: String,
+        #[arg(long, default_value = "")]
+        scope: String,
+    },
+    List {
+        #[arg(long)]
+        person: String,
+    },
+    Withdraw {
+        id: i64,
+    },
+}
+
+#[derive(Args, Debug, Default)]
+pub struct FilterArgs {
+    #[arg(long)]
+    person: Option<String>,
+    #[arg(long)]
+    from: Option<String>,
+    #[arg(long)]
+    to: Option<String>,
+    #[arg(long)]
+    support: Option<String>,
+    #[arg(long)]
+    mode: Option<String>,
+    /// Only contacts marked for the team consult.
+    #[arg(long)]
+    consult: bool,
+    /// Only contacts with a signal.
+    #[arg(long)]
+    signal: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct ContactFields {
+    #[arg(long = "person", required = true)]
+    persons: Vec<String>,
+    #[arg(long)]
+    at: Option<String>,
+    #[arg(long)]
+    minutes: Option<i64>,
+    #[arg(long)]
+    mode: Option<String>,
+    #[arg(long, default_value = "person")]
+    initiative: String,
+    #[arg(long = "support", required = true)]
+    support: Vec<String>,
+    #[arg(long = "tag")]
+    tags: Vec<String>,
+    #[arg(long, conflicts_with = "note_file")]
+    note: Option<String>,
+    #[arg(long)]
+    note_file: Option<PathBuf>,
+    #[arg(long)]
+    own_words: Option<String>,
+    #[arg(long)]
+    own_experience: bool,
+    #[arg(long)]
+    own_experience_note: Option<String>,
+    #[arg(long)]
+    signal: bool,
+    #[arg(long)]
+    signal_note: Option<String>,
+    #[arg(long)]
+    follow_up: Option<String>,
+    #[arg(long)]
+    consult: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ContactCmd {
+    Add(ContactFields),
+    List {
+        #[command(flatten)]
+        filter: FilterArgs,
+    },
+    Show {
+        id: i64,
+    },
+    Edit {
+        id: i64,
+        #[command(flatten)]
+        fields: ContactFields,
+    },
+    Delete {
+        id: i64,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum BridgeCmd {
+    Add {
+        #[arg(long)]
+        person: String,
+        /// The formal circle member it is addressed to.
+        #[arg(long)]
+        to: String,
+        #[arg(long)]
+        kind: String,
+        #[arg(long, conflicts_with = "text_file")]
+        text: Option<String>,
+        #[arg(long)]
+        text_file: Option<PathBuf>,
+        /// The person's own voice.
+        #[arg(long, default_value = "")]
+        voice: String,
+        #[arg(long = "contact")]
+        contacts: Vec<i64>,
+    },
+    List {
+        #[arg(long)]
+        person: Option<String>,
+        #[arg(long)]
+        status: Option<String>,
+    },
+    /// The note as plain text, for pasting into a care record.
+    Show {
+        id: i64,
+    },
+    Share {
+        id: i64,
+    },
+    Answer {
+        id: i64,
+        #[arg(long)]
+        text: String,
+    },
+    Close {
+        id: i64,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum FollowupCmd {
+    Add {
+        #[arg(long)]
+        person: String,
+        #[arg(long)]
+        due: String,
+        #[arg(long, default_value = "")]
+        why: String,
+    },
+    List {
+        #[arg(long)]
+        person: Option<String>,
+    },
+    Done {
+        id: i64,
+    },
+    Move {
+        id: i64,
+        #[arg(long)]
+        to: String,
+    },
+}
+
+/// What every command gets: the parsed options and the way to the vault.
+pub struct Ctx {
+    pub lang: Lang,
+    pub json: bool,
+    pub path: PathBuf,
+    passphrase_file: Option<PathBuf>,
+    store: Box<dyn KeyStore>,
+}
+
+impl Ctx {
+    pub fn passphrase(&self) -> naast::Result<Option<Zeroizing<String>>> {
+        self.passphrase_file
+            .as_deref()
+            .map(read_passphrase)
+            .transpose()
+    }
+
+    pub fn store(&self) -> &dyn KeyStore {
+        self.store.as_ref()
+    }
+
+    pub fn open(&self) -> naast::Result<Vault> {
+        let p = self.passphrase()?;
+        Vault::open(&self.path, self.store(), p.as_deref().map(|s| s.as_str()))
+    }
+}
+
+/// The first line of the file, without its line ending. Whatever else the file holds
+/// is ignored, so a passphrase manager's export with a trailing newline works.
+pub fn read_passphrase(path: &Path) -> naast::Result<Zeroizing<String>> {
+    let mut raw = Zeroizing::new(String::new());
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_to_string(&mut raw))
+        .map_err(|e| Error::io(path, e))?;
+    let line = raw.lines().next().unwrap_or("");
+    if line.is_empty() {
+        return Err(naast::Invalid::Empty("passphrase").into());
+    }
+    Ok(Zeroizing::new(line.to_string()))
+}
+
+pub fn run() -> ExitCode {
+    let lang_guess = std::env::var("NAAST_LANG")
+        .ok()
+        .and_then(|l| l.parse().ok())
+        .unwrap_or_default();
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            use clap::error::ErrorKind as K;
+            if matches!(
+                e.kind(),
+                K::DisplayHelp | K::DisplayVersion | K::DisplayHelpOnMissingArgumentOrSubcommand
+            ) {
+                let _ = e.print();
+                return if e.kind() == K::DisplayHelpOnMissingArgumentOrSubcommand {
+                    ExitCode::from(2)
+                } else {
+                    ExitCode::SUCCESS
+                };
+            }
+            let first = e
+                .to_string()
+                .lines()
+                .next()
+                .unwrap_or("error")
+                .trim_start_matches("error: ")
+                .to_string();
+            let hint = match lang_guess {
+                Lang::Nl => "zie `naast --help`",
+                Lang::En => "see `naast --help`",
+            };
+            eprintln!("naast: {first} ({hint})");
+            return ExitCode::from(2);
+        }
+    };
+    let lang = match cli.lang.as_deref().map(str::parse::<Lang>) {
+        Some(Ok(l)) => l,
+        Some(Err(e)) => return fail(&e, lang_guess),
+        None => Lang::Nl,
+    };
+    let path = match cli.vault.clone().or_else(naast::vault::default_path) {
+        Some(p) => p,
+        None => {
+            eprintln!(
+                "naast: {}",
+                match lang {
+                    Lang::Nl => "geen standaardmap voor de kluis gevonden; geef --vault PAD",
+                    Lang::En => "no default folder for the vault; give --vault PATH",
+                }
+            );
+            return ExitCode::from(1);
+        }
+    };
+    let store: Box<dyn KeyStore> = match std::env::var("NAAST_KEYRING_SERVICE") {
+        Ok(s) if !s.is_empty() => Box::new(OsKeyring::with_service(&s)),
+        _ => Box::new(OsKeyring::default()),
+    };
+    let ctx = Ctx {
+        lang,
+        json: cli.json,
+        path,
+        passphrase_file: cli.passphrase_file,
+        store,
+    };
+    match commands::dispatch(&ctx, cli.command) {
+        Ok(code) => code,
+        Err(e) => fail(&e, lang),
+    }
+}
+
+fn fail(e: &Error, lang: Lang) -> ExitCode {
+    let msg = e.message(lang);
+    eprintln!("naast: {}", msg.lines().next().unwrap_or(""));
+    ExitCode::from(1)
+}

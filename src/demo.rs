@@ -1,0 +1,176 @@
+//! Demo data: clearly fictional, but written the way peer supporters write, so the
+//! app can be tried and benchmarked on something that looks like real work. Every
+//! alias ends in "(demo)" so it can never be mistaken for a real person.
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+
+use crate::contact::{self, NewContact};
+use crate::error::Result;
+use crate::model::{Context, Initiative, Mode, Support};
+use crate::person::{self, NewPerson};
+
+const NAMES: &[&str] = &[
+    "Sanne", "Mo", "Kees", "Fatima", "Joost", "Ilse", "Rachid", "Noor", "Bram", "Yara", "Henk",
+    "Lotte", "Anouk", "Daan", "Esra", "Wim", "Tess", "Milan", "Sevda", "Ruud",
+];
+
+const OPENINGS: &[&str] = &[
+    "We liepen samen een rondje door het park.",
+    "Koffie gedronken bij het buurthuis.",
+    "Telefonisch contact, op haar verzoek.",
+    "Samen naar de afspraak bij de gemeente geweest.",
+    "Hij belde zelf, wat fijn is.",
+    "Kort chatcontact na een lastige week.",
+    "Met de eetgroep samen gekookt; de groep regelde alles zelf.",
+];
+
+const MIDDLES: &[&str] = &[
+    "De brief over de uitkering was onduidelijk; we hebben hem samen gelezen en de vragen opgeschreven.",
+    "Ik heb verteld hoe ik zelf terugviel na een goede periode, en dat opstaan daar ook bij hoort.",
+    "Het gesprek met de behandelaar voelde als niet gehoord worden. We hebben besproken wat ze wil zeggen.",
+    "De medicatie geeft bijwerkingen; ze wil dat zelf aankaarten bij de psychiater.",
+    "We zochten uit hoe de wachtlijst werkt en wie de casemanager is.",
+    "Hij vertelde over zijn zus, die weer contact zoekt. Dat geeft hoop.",
+    "Ze was moe en somber, maar kwam toch. Dat is een kracht.",
+    "Informatie gezocht over schuldhulp en de budgetcoach van de gemeente.",
+    "De cliëntenraad zoekt nieuwe leden; hij overweegt zich aan te melden.",
+];
+
+const ENDINGS: &[&str] = &[
+    "Volgende keer gaan we samen bellen.",
+    "Zij houdt zelf de regie over de volgende stap.",
+    "Afgesproken om volgende week weer te wandelen.",
+    "Geen nieuwe afspraak nodig; zij laat van zich horen.",
+];
+
+const OWN_WORDS: &[&str] = &[
+    "Ik wil gewoon weer zelf mijn post kunnen openen.",
+    "Het helpt dat jij het ook hebt meegemaakt.",
+    "Ik val wel, maar ik sta ook weer op.",
+    "Ik wil gehoord worden, niet alleen behandeld.",
+    "",
+    "",
+];
+
+/// A small, seeded generator (xorshift): demo data is the same on every machine, and
+/// no extra crate is needed for it.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Rng(seed.max(1))
+    }
+    pub fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.0 = x;
+        x
+    }
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+    pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
+
+/// `n` demo contacts for `persons`, spread over the year before `end`.
+pub fn contacts(rng: &mut Rng, persons: &[i64], n: usize, end: NaiveDate) -> Vec<NewContact> {
+    let end_ts = crate::time::day_start(end);
+    (0..n)
+        .map(|_| {
+            let minutes_ago = rng.below(365 * 24 * 60) as i64;
+            let mut people = vec![persons[rng.below(persons.len())]];
+            let mode = Mode::ALL[rng.below(Mode::ALL.len())];
+            if mode == Mode::Group && persons.len() > 2 {
+                for _ in 0..2 {
+                    let p = persons[rng.below(persons.len())];
+                    if !people.contains(&p) {
+                        people.push(p);
+                    }
+                }
+            }
+            let mut support = vec![Support::ALL[rng.below(4)]];
+            if rng.below(3) == 0 {
+                let s = Support::ALL[rng.below(4)];
+                if !support.contains(&s) {
+                    support.push(s);
+                }
+            }
+            let note = format!(
+                "{} {} {}",
+                rng.pick(OPENINGS),
+                rng.pick(MIDDLES),
+                rng.pick(ENDINGS)
+            );
+            NewContact {
+                at: end_ts - minutes_ago * 60,
+                minutes: [15, 30, 45, 45, 60, 90][rng.below(6)],
+                mode,
+                initiative: Initiative::ALL[rng.below(3)],
+                persons: people,
+                support,
+                tags: if rng.below(10) == 0 {
+                    vec!["sociale vaardigheden".into()]
+                } else {
+                    Vec::new()
+                },
+                note,
+                own_experience: rng.below(3) == 0,
+                own_experience_note: String::new(),
+                own_words: rng.pick(OWN_WORDS).into(),
+                signal: rng.below(40) == 0,
+                signal_note: String::new(),
+                follow_up: None,
+                for_consult: rng.below(5) == 0,
+            }
+        })
+        .collect()
+}
+
+/// Fills a vault with `people` demo people and `contacts` contacts; returns the
+/// person ids. Written in batches so a million contacts fit in memory.
+pub fn fill(conn: &Connection, people: usize, n_contacts: usize, seed: u64) -> Result<Vec<i64>> {
+    let mut rng = Rng::new(seed);
+    let mut ids = Vec::with_capacity(people);
+    let existing = person::list(conn)?.len();
+    for i in 0..people {
+        let name = NAMES[i % NAMES.len()];
+        let alias = match (existing + i) / NAMES.len() {
+            0 => format!("{name} (demo)"),
+            k => format!("{name} {} (demo)", k + 1),
+        };
+        let context = match i % 10 {
+            7 => Context::Youth,
+            8 => Context::Colleague,
+            9 => Context::GroupMember,
+            _ => Context::Client,
+        };
+        let p = person::add(
+            conn,
+            &NewPerson {
+                alias,
+                context: Some(context),
+                wishes: "Weer zelf de regie over mijn geld.".into(),
+                strengths: "Doorzetter, grappig, goed met dieren.".into(),
+                ..NewPerson::default()
+            },
+        )?;
+        ids.push(p.id);
+    }
+    if ids.is_empty() {
+        return Ok(ids);
+    }
+    let end = crate::time::today();
+    let mut left = n_contacts;
+    while left > 0 {
+        let batch = left.min(10_000);
+        let cs = contacts(&mut rng, &ids, batch, end);
+        contact::import(conn, &cs)?;
+        left -= batch;
+    }
+    Ok(ids)
+}

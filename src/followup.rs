@@ -1,0 +1,128 @@
+//! Check-ins: who, when, why; done or moved. And the stagnation signal: an active
+//! person with no contact and no planned check-in for some weeks, which the team
+//! consult should hear about.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, Row};
+use serde::{Deserialize, Serialize};
+
+use crate::db::{self, write_tx};
+use crate::error::{Error, Result};
+use crate::person::PersonId;
+use crate::text;
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct FollowUp {
+    pub id: i64,
+    pub person_id: PersonId,
+    pub person: String,
+    pub due: NaiveDate,
+    pub why: String,
+    pub contact_id: Option<i64>,
+    pub done_on: Option<NaiveDate>,
+    pub moved: i64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Stagnant {
+    pub person_id: PersonId,
+    pub person: String,
+    /// Unix seconds of the last contact, if there ever was one.
+    pub last_contact: Option<i64>,
+}
+
+pub fn add(conn: &Connection, person: PersonId, due: NaiveDate, why: &str) -> Result<FollowUp> {
+    text::check_len("reason", why, text::NOTE_MAX)?;
+    write_tx(conn, |c| {
+        crate::person::get(c, person)?;
+        c.execute(
+            "INSERT INTO followup (person_id, due, why, created_at) VALUES (?1, ?2, ?3, ?4)",
+            (person, due.to_string(), why.trim(), db::now()),
+        )?;
+        get(c, c.last_insert_rowid())
+    })
+}
+
+pub fn done(conn: &Connection, id: i64, on: NaiveDate) -> Result<FollowUp> {
+    write_tx(conn, |c| {
+        get(c, id)?;
+        c.execute(
+            "UPDATE followup SET done_on = ?2 WHERE id = ?1",
+            (id, on.to_string()),
+        )?;
+        get(c, id)
+    })
+}
+
+pub fn move_to(conn: &Connection, id: i64, due: NaiveDate) -> Result<FollowUp> {
+    write_tx(conn, |c| {
+        get(c, id)?;
+        c.execute(
+            "UPDATE followup SET due = ?2, moved = moved + 1 WHERE id = ?1",
+            (id, due.to_string()),
+        )?;
+        get(c, id)
+    })
+}
+
+const SELECT: &str =
+    "SELECT f.id, f.person_id, p.alias, f.due, f.why, f.contact_id, f.done_on, f.moved
+    FROM followup f JOIN person p ON p.id = f.person_id";
+
+fn from_row(r: &Row) -> rusqlite::Result<FollowUp> {
+    let due: String = r.get(3)?;
+    let done: Option<String> = r.get(6)?;
+    Ok(FollowUp {
+        id: r.get(0)?,
+        person_id: r.get(1)?,
+        person: r.get(2)?,
+        due: due.parse().unwrap_or_default(),
+        why: r.get(4)?,
+        contact_id: r.get(5)?,
+        done_on: done.and_then(|d| d.parse().ok()),
+        moved: r.get(7)?,
+    })
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<FollowUp> {
+    conn.query_row(&format!("{SELECT} WHERE f.id = ?1"), [id], from_row)
+        .map_err(|e| match e {
+            rusqlite::Error::QueryReturnedNoRows => Error::NotFound {
+                what: "follow-up",
+                name: id.to_string(),
+                hint: "",
+            },
+            e => e.into(),
+        })
+}
+
+/// Open check-ins, earliest first (overdue ones lead), optionally for one person.
+pub fn open(conn: &Connection, person: Option<PersonId>) -> Result<Vec<FollowUp>> {
+    let mut st = conn.prepare_cached(&format!(
+        "{SELECT} WHERE f.done_on IS NULL AND (?1 IS NULL OR f.person_id = ?1) ORDER BY f.due, f.id"
+    ))?;
+    let rows = st.query_map([person], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Active people with no contact in the last `weeks` weeks (before `today`) and no
+/// open check-in planned.
+pub fn stagnation(conn: &Connection, today: NaiveDate, weeks: u32) -> Result<Vec<Stagnant>> {
+    let since = today - chrono::Duration::weeks(weeks as i64);
+    let mut st = conn.prepare_cached(
+        "SELECT p.id, p.alias, (SELECT max(at) FROM contact_person WHERE person_id = p.id) AS last
+         FROM person p
+         WHERE p.active = 1
+           AND NOT EXISTS (SELECT 1 FROM followup f WHERE f.person_id = p.id AND f.done_on IS NULL)
+           AND coalesce((SELECT max(at) FROM contact_person WHERE person_id = p.id), p.created_at) < ?1
+         ORDER BY last, p.alias",
+    )?;
+    let rows = st.query_map([crate::time::day_start(since)], |r| {
+        Ok(Stagnant {
+            person_id: r.get(0)?,
+            person: r.get(1)?,
+            last_contact: r.get(2)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

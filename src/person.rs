@@ -1,0 +1,385 @@
+//! People the supporter works with, in their own words, with their circle and the
+//! consent they gave for what may be shared with whom.
+//!
+//! An alias is enough; a full name is never required. Each person also gets a short
+//! random code, which is what a pseudonymised summary prints and all a colleague
+//! after an incident needs to be.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+
+use crate::db::{self, write_tx};
+use crate::error::{Error, Invalid, Result};
+use crate::model::Context;
+use crate::text;
+
+pub type PersonId = i64;
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Person {
+    pub id: PersonId,
+    pub alias: String,
+    pub code: String,
+    pub context: Context,
+    pub full_name: String,
+    pub wishes: String,
+    pub strengths: String,
+    pub active: bool,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct NewPerson {
+    pub alias: String,
+    pub context: Option<Context>,
+    pub full_name: String,
+    pub wishes: String,
+    pub strengths: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct CircleMember {
+    pub id: i64,
+    pub person_id: PersonId,
+    pub name: String,
+    pub role: String,
+    pub formal: bool,
+    pub involve: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Consent {
+    pub id: i64,
+    pub person_id: PersonId,
+    pub member_id: i64,
+    pub recipient: String,
+    pub scope: String,
+    pub discussed_on: NaiveDate,
+    pub until: NaiveDate,
+    pub withdrawn_on: Option<NaiveDate>,
+}
+
+impl Consent {
+    /// Fail closed: valid only from the day it was discussed up to and including its
+    /// last day, and not withdrawn.
+    pub fn valid_on(&self, day: NaiveDate) -> bool {
+        self.withdrawn_on.is_none() && self.discussed_on <= day && day <= self.until
+    }
+}
+
+const COLUMNS: &str = "id, alias, code, context, full_name, wishes, strengths, active";
+
+fn from_row(r: &Row) -> rusqlite::Result<Person> {
+    let context: String = r.get(3)?;
+    Ok(Person {
+        id: r.get(0)?,
+        alias: r.get(1)?,
+        code: r.get(2)?,
+        context: Context::parse(&context).unwrap_or(Context::Client),
+        full_name: r.get(4)?,
+        wishes: r.get(5)?,
+        strengths: r.get(6)?,
+        active: r.get(7)?,
+    })
+}
+
+pub fn add(conn: &Connection, p: &NewPerson) -> Result<Person> {
+    let alias = text::one_line("alias", &p.alias)?;
+    text::check_len("full name", &p.full_name, text::SHORT_MAX)?;
+    text::check_len("wishes", &p.wishes, text::NOTE_MAX)?;
+    text::check_len("strengths", &p.strengths, text::NOTE_MAX)?;
+    let context = p.context.unwrap_or(Context::Client);
+    write_tx(conn, |c| {
+        if find_alias(c, &alias)?.is_some() {
+            return Err(Invalid::DuplicateAlias(alias.clone()).into());
+        }
+        let code = new_code(c)?;
+        c.execute(
+            "INSERT INTO person (alias, code, context, full_name, wishes, strengths, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            (
+                &alias,
+                &code,
+                context.as_str(),
+                &p.full_name,
+                &p.wishes,
+                &p.strengths,
+                db::now(),
+            ),
+        )?;
+        get(c, c.last_insert_rowid())
+    })
+}
+
+/// Codes look like `K7QM`: four letters from an alphabet without look-alikes.
+fn new_code(c: &Connection) -> Result<String> {
+    const ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTVWXYZ";
+    loop {
+        let mut b = [0u8; 4];
+        crate::vault::key::random(&mut b)?;
+        let code: String = b
+            .iter()
+            .map(|x| ALPHABET[*x as usize % ALPHABET.len()] as char)
+            .collect();
+        let taken: bool = c.query_row(
+            "SELECT EXISTS (SELECT 1 FROM person WHERE code = ?1)",
+            [&code],
+            |r| r.get(0),
+        )?;
+        if !taken {
+            return Ok(code);
+        }
+    }
+}
+
+pub fn get(conn: &Connection, id: PersonId) -> Result<Person> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM person WHERE id = ?1"),
+        [id],
+        from_row,
+    )
+    .optional()?
+    .ok_or(Error::NotFound {
+        what: "person",
+        name: id.to_string(),
+        hint: "",
+    })
+}
+
+fn find_alias(conn: &Connection, alias: &str) -> Result<Option<Person>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM person WHERE alias = ?1 COLLATE NOCASE"),
+            [alias],
+            from_row,
+        )
+        .optional()?)
+}
+
+/// Finds a person by alias (any case) or by code. An unknown name is refused with a
+/// hint to add the person first.
+pub fn find(conn: &Connection, name: &str) -> Result<Person> {
+    let name = name.trim();
+    if let Some(p) = find_alias(conn, name)? {
+        return Ok(p);
+    }
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM person WHERE code = ?1"),
+        [name.to_ascii_uppercase()],
+        from_row,
+    )
+    .optional()?
+    .ok_or(Error::NotFound {
+        what: "person",
+        name: name.into(),
+        hint: "; add them with `naast person add`",
+    })
+}
+
+/// Everyone, active people first, then by alias.
+pub fn list(conn: &Connection) -> Result<Vec<Person>> {
+    let mut st = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM person ORDER BY active DESC, alias COLLATE NOCASE"
+    ))?;
+    let rows = st.query_map([], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The person's own words: wishes and goals, strengths. Replaced as a whole.
+pub fn set_own_words(conn: &Connection, id: PersonId, wishes: &str, strengths: &str) -> Result<()> {
+    text::check_len("wishes", wishes, text::NOTE_MAX)?;
+    text::check_len("strengths", strengths, text::NOTE_MAX)?;
+    write_tx(conn, |c| {
+        let n = c.execute(
+            "UPDATE person SET wishes = ?2, strengths = ?3 WHERE id = ?1",
+            (id, wishes, strengths),
+        )?;
+        if n == 0 {
+            return Err(Error::NotFound {
+                what: "person",
+                name: id.to_string(),
+                hint: "",
+            });
+        }
+        Ok(())
+    })
+}
+
+pub fn set_active(conn: &Connection, id: PersonId, active: bool) -> Result<()> {
+    write_tx(conn, |c| {
+        let closed = (!active).then(db::now);
+        c.execute(
+            "UPDATE person SET active = ?2, closed_at = ?3 WHERE id = ?1",
+            (id, active, closed),
+        )?;
+        Ok(())
+    })
+}
+
+pub fn add_member(
+    conn: &Connection,
+    person: PersonId,
+    name: &str,
+    role: &str,
+    formal: bool,
+) -> Result<CircleMember> {
+    let name = text::one_line("name", name)?;
+    let role = role.trim().to_string();
+    write_tx(conn, |c| {
+        let exists: bool = c.query_row(
+            "SELECT EXISTS (SELECT 1 FROM circle_member WHERE person_id = ?1 AND name = ?2 COLLATE NOCASE)",
+            (person, &name),
+            |r| r.get(0),
+        )?;
+        if exists {
+            return Err(Invalid::DuplicateMember(name.clone()).into());
+        }
+        c.execute(
+            "INSERT INTO circle_member (person_id, name, role, formal) VALUES (?1, ?2, ?3, ?4)",
+            (person, &name, &role, formal),
+        )?;
+        Ok(CircleMember {
+            id: c.last_insert_rowid(),
+            person_id: person,
+            name,
+            role,
+            formal,
+            involve: true,
+        })
+    })
+}
+
+pub fn circle(conn: &Connection, person: PersonId) -> Result<Vec<CircleMember>> {
+    let mut st = conn.prepare_cached(
+        "SELECT id, person_id, name, role, formal, involve FROM circle_member
+         WHERE person_id = ?1 ORDER BY formal, name COLLATE NOCASE",
+    )?;
+    let rows = st.query_map([person], |r| {
+        Ok(CircleMember {
+            id: r.get(0)?,
+            person_id: r.get(1)?,
+            name: r.get(2)?,
+            role: r.get(3)?,
+            formal: r.get(4)?,
+            involve: r.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn find_member(conn: &Connection, person: PersonId, name: &str) -> Result<CircleMember> {
+    circle(conn, person)?
+        .into_iter()
+        .find(|m| m.name.eq_ignore_ascii_case(name.trim()))
+        .ok_or(Error::NotFound {
+            what: "circle member",
+            name: name.trim().into(),
+            hint: "; add them with `naast circle add`",
+        })
+}
+
+pub fn add_consent(
+    conn: &Connection,
+    member: &CircleMember,
+    scope: &str,
+    discussed_on: NaiveDate,
+    until: NaiveDate,
+) -> Result<Consent> {
+    if until < discussed_on {
+        return Err(Invalid::ConsentPeriod.into());
+    }
+    write_tx(conn, |c| {
+        c.execute(
+            "INSERT INTO consent (person_id, member_id, scope, discussed_on, until, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            (
+                member.person_id,
+                member.id,
+                scope.trim(),
+                discussed_on.to_string(),
+                until.to_string(),
+                db::now(),
+            ),
+        )?;
+        Ok(Consent {
+            id: c.last_insert_rowid(),
+            person_id: member.person_id,
+            member_id: member.id,
+            recipient: member.name.clone(),
+            scope: scope.trim().into(),
+            discussed_on,
+            until,
+            withdrawn_on: None,
+        })
+    })
+}
+
+pub fn withdraw_consent(conn: &Connection, id: i64, on: NaiveDate) -> Result<()> {
+    write_tx(conn, |c| {
+        let n = c.execute(
+            "UPDATE consent SET withdrawn_on = ?2 WHERE id = ?1",
+            (id, on.to_string()),
+        )?;
+        if n == 0 {
+            return Err(Error::NotFound {
+                what: "consent",
+                name: id.to_string(),
+                hint: "",
+            });
+        }
+        Ok(())
+    })
+}
+
+pub fn consents(conn: &Connection, person: PersonId) -> Result<Vec<Consent>> {
+    let mut st = conn.prepare_cached(
+        "SELECT c.id, c.person_id, c.member_id, m.name, c.scope, c.discussed_on, c.until, c.withdrawn_on
+         FROM consent c JOIN circle_member m ON m.id = c.member_id
+         WHERE c.person_id = ?1 ORDER BY c.until DESC",
+    )?;
+    let rows = st.query_map([person], |r| {
+        let day = |i: usize| -> rusqlite::Result<NaiveDate> {
+            let s: String = r.get(i)?;
+            s.parse().map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    i,
+                    rusqlite::types::Type::Text,
+                    Box::new(e),
+                )
+            })
+        };
+        let withdrawn: Option<String> = r.get(7)?;
+        Ok(Consent {
+            id: r.get(0)?,
+            person_id: r.get(1)?,
+            member_id: r.get(2)?,
+            recipient: r.get(3)?,
+            scope: r.get(4)?,
+            discussed_on: day(5)?,
+            until: day(6)?,
+            withdrawn_on: withdrawn.and_then(|s| s.parse().ok()),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Erases a person completely: their circle, consents, bridge notes, check-ins, and
+/// every contact that involved only them. A group contact that also involved others
+/// stays, without this person. `secure_delete` overwrites the freed pages, and the
+/// search index drops the words (FTS5 secure-delete). Returns the contacts removed.
+pub fn erase(conn: &Connection, id: PersonId) -> Result<usize> {
+    let removed = write_tx(conn, |c| {
+        get(c, id)?;
+        let removed = c.execute(
+            "DELETE FROM contact WHERE id IN (
+                 SELECT contact_id FROM contact_person WHERE person_id = ?1
+                 EXCEPT SELECT contact_id FROM contact_person WHERE person_id <> ?1)",
+            [id],
+        )?;
+        c.execute("DELETE FROM person WHERE id = ?1", [id])?;
+        Ok(removed)
+    })?;
+    // Move the overwritten pages out of the log into the file, and empty the log.
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    Ok(removed)
+}

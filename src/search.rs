@@ -1,0 +1,210 @@
+//! Full-text search over notes, own words and bridge notes.
+//!
+//! What a person types is never passed to FTS5 as query syntax: it is cut into words,
+//! each word becomes a quoted prefix term, and all must match. So `uitker` finds
+//! `uitkering`, `client` finds `cliënt` (the index folds diacritics), and a stray
+//! quote or `NEAR(` is just a character, never an error.
+
+use rusqlite::types::Value;
+use rusqlite::{params_from_iter, Connection};
+use serde::{Deserialize, Serialize};
+
+use crate::contact::Filter;
+use crate::error::Result;
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum HitKind {
+    Contact,
+    BridgeNote,
+}
+
+/// A piece of a snippet; `hit` marks the words that matched.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Segment {
+    pub text: String,
+    pub hit: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Hit {
+    pub kind: HitKind,
+    pub id: i64,
+    /// Unix seconds: the contact's time, or when the bridge note was written.
+    pub at: i64,
+    pub persons: Vec<String>,
+    pub rank: f64,
+    pub snippet: Vec<Segment>,
+}
+
+impl Hit {
+    /// The snippet as plain text with the matches in brackets, for terminals.
+    pub fn snippet_text(&self) -> String {
+        self.snippet
+            .iter()
+            .map(|s| {
+                if s.hit {
+                    format!("[{}]", s.text)
+                } else {
+                    s.text.clone()
+                }
+            })
+            .collect()
+    }
+}
+
+/// Private-use characters mark matches inside SQLite's snippet; no note contains
+/// them in practice, and they are removed from the text before it is returned.
+const OPEN: char = '\u{E000}';
+const CLOSE: char = '\u{E001}';
+
+/// Turns what a person typed into an FTS5 query: every word a quoted prefix term.
+/// Returns `None` when nothing searchable is left.
+pub fn fts_query(input: &str) -> Option<String> {
+    let terms: Vec<String> = input
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{w}\"*"))
+        .collect();
+    (!terms.is_empty()).then(|| terms.join(" "))
+}
+
+/// Ranked matches (best first), narrowed by the same filters as the contact list.
+/// Bridge notes are searched when no contact-only filter is set.
+pub fn search(conn: &Connection, input: &str, f: &Filter, limit: u32) -> Result<Vec<Hit>> {
+    let Some(q) = fts_query(input) else {
+        return Ok(Vec::new());
+    };
+    let mut hits = search_contacts(conn, &q, f, limit)?;
+    let contact_only =
+        f.support.is_some() || f.mode.is_some() || f.for_consult.is_some() || f.signal.is_some();
+    if !contact_only {
+        hits.extend(search_bridge(conn, &q, f, limit)?);
+        hits.sort_by(|a, b| a.rank.total_cmp(&b.rank));
+        hits.truncate(limit as usize);
+    }
+    Ok(hits)
+}
+
+fn search_contacts(conn: &Connection, q: &str, f: &Filter, limit: u32) -> Result<Vec<Hit>> {
+    let mut params = vec![Value::Text(q.into())];
+    let mut w = String::new();
+    if let Some(p) = f.person {
+        params.push(Value::Integer(p));
+        w.push_str(" AND c.id IN (SELECT contact_id FROM contact_person WHERE person_id = ?)");
+    }
+    if let Some(d) = f.from {
+        params.push(Value::Integer(crate::time::day_start(d)));
+        w.push_str(" AND c.at >= ?");
+    }
+    if let Some(d) = f.to.and_then(|d| d.succ_opt()) {
+        params.push(Value::Integer(crate::time::day_start(d)));
+        w.push_str(" AND c.at < ?");
+    }
+    if let Some(s) = f.support {
+        params.push(Value::Integer(s.bit()));
+        w.push_str(" AND (c.support & ?) <> 0");
+    }
+    if let Some(m) = f.mode {
+        params.push(Value::Text(m.as_str().into()));
+        w.push_str(" AND c.mode = ?");
+    }
+    if let Some(b) = f.for_consult {
+        params.push(Value::Integer(b as i64));
+        w.push_str(" AND c.for_consult = ?");
+    }
+    if let Some(b) = f.signal {
+        params.push(Value::Integer(b as i64));
+        w.push_str(" AND c.signal = ?");
+    }
+    let sql = format!(
+        "SELECT c.id, c.at, bm25(contact_fts, 1.0, 1.5) AS rank,
+                snippet(contact_fts, -1, '{OPEN}', '{CLOSE}', '…', 16)
+         FROM contact_fts JOIN contact c ON c.id = contact_fts.rowid
+         WHERE contact_fts MATCH ?{w} ORDER BY rank LIMIT {limit}"
+    );
+    let mut st = conn.prepare_cached(&sql)?;
+    let rows = st.query_map(params_from_iter(params), |r| {
+        Ok(Hit {
+            kind: HitKind::Contact,
+            id: r.get(0)?,
+            at: r.get(1)?,
+            persons: Vec::new(),
+            rank: r.get(2)?,
+            snippet: segments(&r.get::<_, String>(3)?),
+        })
+    })?;
+    let mut hits = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+    for h in &mut hits {
+        h.persons = persons_of_contact(conn, h.id)?;
+    }
+    Ok(hits)
+}
+
+fn search_bridge(conn: &Connection, q: &str, f: &Filter, limit: u32) -> Result<Vec<Hit>> {
+    let mut params = vec![Value::Text(q.into())];
+    let mut w = String::new();
+    if let Some(p) = f.person {
+        params.push(Value::Integer(p));
+        w.push_str(" AND b.person_id = ?");
+    }
+    if let Some(d) = f.from {
+        params.push(Value::Integer(crate::time::day_start(d)));
+        w.push_str(" AND b.created_at >= ?");
+    }
+    if let Some(d) = f.to.and_then(|d| d.succ_opt()) {
+        params.push(Value::Integer(crate::time::day_start(d)));
+        w.push_str(" AND b.created_at < ?");
+    }
+    let sql = format!(
+        "SELECT b.id, b.created_at, bm25(bridge_fts) AS rank,
+                snippet(bridge_fts, -1, '{OPEN}', '{CLOSE}', '…', 16), p.alias
+         FROM bridge_fts JOIN bridge_note b ON b.id = bridge_fts.rowid
+         JOIN person p ON p.id = b.person_id
+         WHERE bridge_fts MATCH ?{w} ORDER BY rank LIMIT {limit}"
+    );
+    let mut st = conn.prepare_cached(&sql)?;
+    let rows = st.query_map(params_from_iter(params), |r| {
+        Ok(Hit {
+            kind: HitKind::BridgeNote,
+            id: r.get(0)?,
+            at: r.get(1)?,
+            persons: vec![r.get(4)?],
+            rank: r.get(2)?,
+            snippet: segments(&r.get::<_, String>(3)?),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+fn persons_of_contact(conn: &Connection, id: i64) -> Result<Vec<String>> {
+    let mut st = conn.prepare_cached(
+        "SELECT p.alias FROM contact_person cp JOIN person p ON p.id = cp.person_id
+         WHERE cp.contact_id = ?1 ORDER BY p.alias COLLATE NOCASE",
+    )?;
+    let rows = st.query_map([id], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn segments(marked: &str) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let mut hit = false;
+    let mut cur = String::new();
+    for ch in marked.chars() {
+        if ch == OPEN || ch == CLOSE {
+            if !cur.is_empty() {
+                out.push(Segment {
+                    text: std::mem::take(&mut cur),
+                    hit,
+                });
+            }
+            hit = ch == OPEN;
+        } else {
+            cur.push(ch);
+        }
+    }
+    if !cur.is_empty() {
+        out.push(Segment { text: cur, hit });
+    }
+    out
+}

@@ -1,0 +1,222 @@
+//! The key file beside the vault (`<vault>.keys`): what is needed to open it, and no
+//! secret in the clear.
+//!
+//! SQLCipher encrypts the whole database file, the header included, so the vault id
+//! and the passphrase slot have to live outside it. Like a LUKS keyslot, the slot
+//! holds the one vault key wrapped by a key derived from the passphrase (Argon2id),
+//! so changing the passphrase rewrites this small file and never the vault.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chacha20poly1305::aead::{Aead, KeyInit, Payload};
+use chacha20poly1305::{XChaCha20Poly1305, XNonce};
+use serde::{Deserialize, Serialize};
+use zeroize::Zeroizing;
+
+use super::key::{random, VaultKey};
+use crate::error::{Error, Invalid, Result};
+
+pub const MIN_PASSPHRASE: usize = 8;
+const FORMAT: &str = "naast-keys";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum KeyMode {
+    Keyring,
+    Passphrase,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone)]
+pub struct KeyFile {
+    pub format: String,
+    pub version: u32,
+    pub vault_id: String,
+    pub mode: KeyMode,
+    /// See [`VaultKey::check_value`].
+    pub check: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub passphrase: Option<Slot>,
+}
+
+/// Argon2id parameters are stored with the slot, so they can be raised later
+/// without locking out existing vaults.
+#[derive(Serialize, Deserialize, Debug, Clone)]
+pub struct Slot {
+    pub kdf: String,
+    pub memory_kib: u32,
+    pub iterations: u32,
+    pub parallelism: u32,
+    pub salt: String,
+    pub nonce: String,
+    pub wrapped: String,
+}
+
+/// 64 MiB, 3 passes: a few hundred milliseconds on a laptop, once per unlock.
+const MEMORY_KIB: u32 = 64 * 1024;
+const ITERATIONS: u32 = 3;
+
+pub fn path_for(db: &Path) -> PathBuf {
+    let mut s = db.as_os_str().to_owned();
+    s.push(".keys");
+    PathBuf::from(s)
+}
+
+impl KeyFile {
+    pub fn new(vault_id: &str, key: &VaultKey, mode: KeyMode) -> Self {
+        KeyFile {
+            format: FORMAT.into(),
+            version: 1,
+            vault_id: vault_id.into(),
+            mode,
+            check: key.check_value(vault_id),
+            passphrase: None,
+        }
+    }
+
+    pub fn read(path: &Path) -> Result<Option<Self>> {
+        let bytes = match fs::read(path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(Error::io(path, e)),
+        };
+        let kf: KeyFile =
+            serde_json::from_slice(&bytes).map_err(|_| Error::KeyFileDamaged(path.into()))?;
+        let sound = kf.format == FORMAT
+            && kf.version == 1
+            && (kf.mode == KeyMode::Keyring || kf.passphrase.is_some());
+        if !sound {
+            return Err(Error::KeyFileDamaged(path.into()));
+        }
+        Ok(Some(kf))
+    }
+
+    /// Written to a temporary file, synced, then renamed over the old one, so a crash
+    /// leaves either the old or the new key file, never half of one.
+    pub fn write(&self, path: &Path) -> Result<()> {
+        let json = serde_json::to_vec_pretty(self).map_err(|e| Error::io(path, e.into()))?;
+        let tmp = path.with_extension("keys.tmp");
+        let result = (|| {
+            let mut f = private_file(&tmp, false)?;
+            f.write_all(&json)?;
+            f.sync_all()?;
+            fs::rename(&tmp, path)?;
+            sync_dir(path)
+        })();
+        if result.is_err() {
+            let _ = fs::remove_file(&tmp);
+        }
+        result.map_err(|e| Error::io(path, e))
+    }
+
+    pub fn fits(&self, key: &VaultKey) -> bool {
+        self.check == key.check_value(&self.vault_id)
+    }
+
+    pub fn set_passphrase(&mut self, key: &VaultKey, passphrase: &str) -> Result<()> {
+        if passphrase.chars().count() < MIN_PASSPHRASE {
+            return Err(Invalid::PassphraseTooShort(MIN_PASSPHRASE).into());
+        }
+        let mut salt = [0u8; 16];
+        let mut nonce = [0u8; 24];
+        random(&mut salt)?;
+        random(&mut nonce)?;
+        let kek = derive(passphrase, &salt, MEMORY_KIB, ITERATIONS, 1)?;
+        let aead = XChaCha20Poly1305::new(kek.as_ref().into());
+        let wrapped = aead
+            .encrypt(
+                XNonce::from_slice(&nonce),
+                Payload {
+                    msg: key.as_bytes(),
+                    aad: self.vault_id.as_bytes(),
+                },
+            )
+            .map_err(|_| Error::WrongPassphrase)?;
+        self.passphrase = Some(Slot {
+            kdf: "argon2id".into(),
+            memory_kib: MEMORY_KIB,
+            iterations: ITERATIONS,
+            parallelism: 1,
+            salt: hex::encode(salt),
+            nonce: hex::encode(nonce),
+            wrapped: hex::encode(wrapped),
+        });
+        self.mode = KeyMode::Passphrase;
+        Ok(())
+    }
+
+    /// A wrong passphrase fails the AEAD tag: told apart from a damaged slot only by
+    /// the key check, which a wrong passphrase never reaches.
+    pub fn unwrap_key(&self, passphrase: &str, path: &Path) -> Result<VaultKey> {
+        let damaged = || Error::KeyFileDamaged(path.into());
+        let slot = self.passphrase.as_ref().ok_or_else(damaged)?;
+        let salt = hex::decode(&slot.salt).map_err(|_| damaged())?;
+        let nonce = hex::decode(&slot.nonce).map_err(|_| damaged())?;
+        let wrapped = hex::decode(&slot.wrapped).map_err(|_| damaged())?;
+        if slot.kdf != "argon2id" || nonce.len() != 24 || salt.len() < 8 {
+            return Err(damaged());
+        }
+        let kek = derive(
+            passphrase,
+            &salt,
+            slot.memory_kib,
+            slot.iterations,
+            slot.parallelism,
+        )
+        .map_err(|_| damaged())?;
+        let aead = XChaCha20Poly1305::new(kek.as_ref().into());
+        let plain = aead
+            .decrypt(
+                XNonce::from_slice(&nonce),
+                Payload {
+                    msg: &wrapped,
+                    aad: self.vault_id.as_bytes(),
+                },
+            )
+            .map_err(|_| Error::WrongPassphrase)?;
+        let plain = Zeroizing::new(plain);
+        let key = VaultKey::from_bytes(&plain).ok_or_else(damaged)?;
+        if !self.fits(&key) {
+            return Err(damaged());
+        }
+        Ok(key)
+    }
+}
+
+fn derive(pass: &str, salt: &[u8], m: u32, t: u32, p: u32) -> Result<Zeroizing<[u8; 32]>> {
+    let params = argon2::Params::new(m, t, p, Some(32)).map_err(|_| Error::WrongPassphrase)?;
+    let argon = argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params);
+    let mut out = Zeroizing::new([0u8; 32]);
+    argon
+        .hash_password_into(pass.as_bytes(), salt, out.as_mut())
+        .map_err(|_| Error::WrongPassphrase)?;
+    Ok(out)
+}
+
+/// Creates a file only its owner can read. `exclusive` refuses an existing file.
+pub(crate) fn private_file(path: &Path, exclusive: bool) -> std::io::Result<fs::File> {
+    let mut o = fs::OpenOptions::new();
+    o.write(true);
+    if exclusive {
+        o.create_new(true);
+    } else {
+        o.create(true).truncate(true);
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.mode(0o600);
+    }
+    o.open(path)
+}
+
+/// Makes a rename durable: on Linux the directory entry needs its own fsync.
+pub(crate) fn sync_dir(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        fs::File::open(dir)?.sync_all()?;
+    }
+    let _ = path;
+    Ok(())
+}
