@@ -4,8 +4,6 @@
 //! run on a plain SQLite file too; the benchmarks need that to show what encryption
 //! costs. The app itself only ever opens keyed connections through `vault`.
 
-use std::sync::Once;
-
 use rusqlite::Connection;
 
 use crate::error::{Error, Result};
@@ -20,16 +18,12 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 /// that the vault is busy.
 const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 
-/// SQLCipher logs failed HMAC checks to stderr by default. A wrong key would then
-/// print noise next to our one clear line, so its log is switched off for the
-/// process before the first keyed connection opens.
-pub(crate) fn silence_sqlcipher_log() {
-    static ONCE: Once = Once::new();
-    ONCE.call_once(|| {
-        if let Ok(c) = Connection::open_in_memory() {
-            let _ = c.execute_batch("PRAGMA cipher_log_level = NONE;");
-        }
-    });
+/// SQLCipher logs failed HMAC checks to stderr by default, so a wrong key or a
+/// damaged page would print noise next to our one clear line. Its log level is reset
+/// when a connection is first keyed, so this runs right after `PRAGMA key`.
+pub(crate) fn silence_sqlcipher_log(conn: &Connection) -> Result<()> {
+    conn.execute_batch("PRAGMA cipher_log_level = NONE; PRAGMA cipher_log = off;")?;
+    Ok(())
 }
 
 /// Durability and hygiene settings, applied after the key is proven and before the

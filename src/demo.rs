@@ -61,7 +61,7 @@ impl Rng {
     pub fn new(seed: u64) -> Self {
         Rng(seed.max(1))
     }
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         let mut x = self.0;
         x ^= x << 13;
         x ^= x >> 7;
@@ -70,7 +70,7 @@ impl Rng {
         x
     }
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
+        (self.next_u64() % n.max(1) as u64) as usize
     }
     pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
         items[self.below(items.len())]
@@ -79,10 +79,11 @@ impl Rng {
 
 /// `n` demo contacts for `persons`, spread over the year before `end`.
 pub fn contacts(rng: &mut Rng, persons: &[i64], n: usize, end: NaiveDate) -> Vec<NewContact> {
-    let end_ts = crate::time::day_start(end);
     (0..n)
         .map(|_| {
-            let minutes_ago = rng.below(365 * 24 * 60) as i64;
+            let day = end - chrono::Duration::days(1 + rng.below(365) as i64);
+            // Contacts happen in the daytime, between 09:00 and 20:00.
+            let minute_of_day = (9 * 60 + rng.below(11 * 60)) as i64;
             let mut people = vec![persons[rng.below(persons.len())]];
             let mode = Mode::ALL[rng.below(Mode::ALL.len())];
             if mode == Mode::Group && persons.len() > 2 {
@@ -107,7 +108,7 @@ pub fn contacts(rng: &mut Rng, persons: &[i64], n: usize, end: NaiveDate) -> Vec
                 rng.pick(ENDINGS)
             );
             NewContact {
-                at: end_ts - minutes_ago * 60,
+                at: crate::time::day_start(day) + minute_of_day * 60,
                 minutes: [15, 30, 45, 45, 60, 90][rng.below(6)],
                 mode,
                 initiative: Initiative::ALL[rng.below(3)],

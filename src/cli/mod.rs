@@ -374,11 +374,16 @@ pub fn run() -> ExitCode {
                     ExitCode::SUCCESS
                 };
             }
-            let first = e
-                .to_string()
+            // clap spreads some errors over lines (the missing arguments below the
+            // sentence); everything before the usage block becomes one line.
+            let text = e.to_string();
+            let first = text
                 .lines()
-                .next()
-                .unwrap_or("error")
+                .take_while(|l| !l.starts_with("Usage:") && !l.starts_with("For more information"))
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
                 .trim_start_matches("error: ")
                 .to_string();
             let hint = match lang_guess {

@@ -328,7 +328,6 @@ fn wal_path(path: &Path, suffix: &str) -> PathBuf {
 /// is written until the key is proven, the schema version is known to this build, and
 /// (when given) the vault id inside matches the key file.
 fn open_keyed(path: &Path, key: &VaultKey, expect_id: Option<&str>) -> Result<Connection> {
-    db::silence_sqlcipher_log();
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
         | OpenFlags::SQLITE_OPEN_NO_MUTEX
         | OpenFlags::SQLITE_OPEN_URI;
@@ -338,6 +337,7 @@ fn open_keyed(path: &Path, key: &VaultKey, expect_id: Option<&str>) -> Result<Co
             _ => Error::from(e),
         })?;
     conn.execute_batch(&key.pragma())?;
+    db::silence_sqlcipher_log(&conn)?;
     conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
         r.get::<_, i64>(0)
     })

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what building and testing Naast needs on Debian/Ubuntu, and nothing that
+# is already there. Run by `make run` and `make test`; safe to run again.
+set -euo pipefail
+
+packages=(
+  # build: the vendored SQLCipher/OpenSSL need a C toolchain and perl; the Secret
+  # Service client links libdbus.
+  build-essential pkg-config perl libdbus-1-dev libssl-dev
+  # tests: a private D-Bus session with a real keyring
+  dbus dbus-x11 gnome-keyring
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+command -v cargo >/dev/null || { echo "setup: Rust is missing; install it from https://rustup.rs" >&2; exit 1; }

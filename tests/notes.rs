@@ -1,0 +1,676 @@
+//! The case-notes model on a real encrypted vault: contacts, filters, search, bridge
+//! notes with consent, check-ins, and erasure.
+
+mod common;
+
+use chrono::NaiveDate;
+use common::*;
+use naast::contact::{self, Filter, NewContact};
+use naast::model::{BridgeKind, Mode, Support};
+use naast::person::{self, NewPerson};
+use naast::{bridge, followup, search, time, Error, Invalid};
+
+fn day(s: &str) -> NaiveDate {
+    time::parse_date(s).unwrap()
+}
+
+fn someone(c: &rusqlite::Connection, alias: &str) -> i64 {
+    person::add(
+        c,
+        &NewPerson {
+            alias: alias.into(),
+            ..Default::default()
+        },
+    )
+    .unwrap()
+    .id
+}
+
+fn contact_at(persons: Vec<i64>, at: &str, support: Vec<Support>, note: &str) -> NewContact {
+    let mut c = NewContact::now(persons, support);
+    c.at = time::parse_local(at).unwrap().timestamp();
+    c.note = note.into();
+    c
+}
+
+#[test]
+fn a_group_contact_appears_in_each_persons_timeline() {
+    let t = TestVault::new();
+    let (v, _) = t.init_passphrase();
+    let c = v.conn();
+    let (a, b, d) = (someone(c, "Sanne"), someone(c, "Mo"), someone(c, "Kees"));
+    let mut group = contact_at(
+        vec![a, b, d],
+        "2026-11-18 18:00",
+        vec![Support::Emotional],
+        "Eetgroep: samen gekookt.",
+    );
+    group.mode = Mode::Group;
+    let id = contact::add(c, &group).unwrap();
+    contact::add(
+        c,
+        &contact_at(
+            vec![a],
+            "2026-11-19 10:00",
+            vec![Support::Practical],
+            "Brief gelezen.",
+        ),
+    )
+    .unwrap();
+    for (p, n) in [(a, 2), (b, 1), (d, 1)] {
+        let list = contact::list(
+            c,
+            &Filter {
+                person: Some(p),
+                ..Default::default()
+            },
+            None,
+            None,
+        )
+        .unwrap();
+        assert_eq!(list.len(), n);
+        assert!(list.iter().any(|x| x.id == id));
+    }
+    let saved = contact::get(c, id).unwrap();
+    assert_eq!(
+        saved
+            .persons
+            .iter()
+            .map(|p| p.alias.as_str())
+            .collect::<Vec<_>>(),
+        ["Kees", "Mo", "Sanne"]
+    );
+}
+
+#[test]
+fn notes_are_kept_exactly_as_typed_up_to_the_limit() {
+    let t = TestVault::new();
+    let (v, _) = t.init_passphrase();
+    let c = v.conn();
+    let p = someone(c, "Sanne");
+    let html = "<img src=x onerror=alert(1)> & <script>alert('x')</script>\r\n\ttab, ëïö, 🙂, \"quotes\"\n";
+    let long = html.repeat(100_000 / html.chars().count() + 1);
+    assert!(long.chars().count() > 100_000);
+    let mut n = contact_at(
+        vec![p],
+        "2026-11-20 09:00",
+        vec![Support::Informational],
+        &long,
+    );
+    n.own_words = html.into();
+    let id = contact::add(c, &n).unwrap();
+    let back = contact::get(c, id).unwrap();
+    assert_eq!(back.note, long);
+    assert_eq!(back.own_words, html);
+
+    // One megabyte is refused with a message naming the limit; nothing is saved.
+    n.note = "a".repeat(1 << 20);
+    let e = contact::add(c, &n).unwrap_err();
+    assert!(
+        matches!(e, Error::Invalid(Invalid::TooLong { len: 1_048_576, .. })),
+        "{e:?}"
+    );
+    assert!(e.message(naast::Lang::Nl).contains("200000"));
+    assert_eq!(contact::count(c, &Filter::default()).unwrap(), 1);
+}
+
+#[test]
+fn bad_contacts_are_refused_and_nothing_is_saved() {
+    let t = TestVault::new();
+    let (v, _) = t.init_passphrase();
+    let c = v.conn();
+    let p = someone(c, "Sanne");
+    let ok = contact_at(vec![p], "2026-11-20 09:00", vec![Support::Practical], "x");
+    let cases: Vec<(NewContact, &str)> = vec![
+        (
+            NewContact {
+                minutes: 0,
+                ..ok.clone()
+            },
+            "minutes",
+        ),
+        (
+            NewContact {
+                minutes: 1441,
+                ..ok.clone()
+            },
+            "minutes",
+        ),
+        (
+            NewContact {
+                persons: vec![],
+                ..ok.clone()
+            },
+            "person",
+        ),
+        (
+            NewContact {
+                support: vec![],
+                ..ok.clone()
+            },
+            "support",
+        ),
+        (
+            NewContact {
+                persons: vec![p, 9999],
+                ..ok.clone()
+            },
+            "unknown person",
+        ),
+    ];
+    for (bad, why) in cases {
+        assert!(contact::add(c, &bad).is_err(), "{why}");
+    }
+    assert_eq!(contact::count(c, &Filter::default()).unwrap(), 0);
+    assert!(Support::parse("spiritual").is_err());
+    assert!(Mode::parse("teleport").is_err());
+    assert_eq!(
+        Support::parse_list("praktisch, emotional").unwrap(),
+        [Support::Practical, Support::Emotional]
+    );
+}
+
+#[test]
+fn filters_combine_and_pages_follow_each_other_without_gaps() {
+    let t = TestVault::new();
+    let (v, _) = t.init_passphrase();
+    let c = v.conn();
+    let (a, b) = (someone(c, "Sanne"), someone(c, "Mo"));
+    for i in 0..30 {
+        let mut n = contact_at(
+            vec![if i % 3 == 0 { b } else { a }],
+            &format!("2026-10-{:02} 1{}:00", i + 1, i % 10),
+            vec![if i % 2 == 0 {
+                Support::Practical
+            } else {
+                Support::Navigation
+            }],
+            "notitie",
+        );
+        n.for_consult = i % 5 == 0;
+        n.signal = i == 7;
+        n.mode = if i % 4 == 0 { Mode::Walk } else { Mode::Phone };
+        contact::add(c, &n).unwrap();
+    }
+    let count = |f: Filter| contact::list(c, &f, None, None).unwrap().len();
+    assert_eq!(count(Filter::default()), 30);
+    assert_eq!(
+        count(Filter {
+            person: Some(b),
+            ..Default::default()
+        }),
+        10
+    );
+    assert_eq!(
+        count(Filter {
+            support: Some(Support::Practical),
+            ..Default::default()
+        }),
+        15
+    );
+    assert_eq!(
+        count(Filter {
+            person: Some(b),
+            support: Some(Support::Practical),
+            ..Default::default()
+        }),
+        5
+    );
+    assert_eq!(
+        count(Filter {
+            mode: Some(Mode::Walk),
+            ..Default::default()
+        }),
+        8
+    );
+    assert_eq!(
+        count(Filter {
+            for_consult: Some(true),
+            ..Default::default()
+        }),
+        6
+    );
+    assert_eq!(
+        count(Filter {
+            signal: Some(true),
+            ..Default::default()
+        }),
+        1
+    );
+    assert_eq!(
+        count(Filter {
+            from: Some(day("2026-10-05")),
+            to: Some(day("2026-10-09")),
+            ..Default::default()
+        }),
+        5
+    );
+    assert!(contact::list(
+        c,
+        &Filter {
+            from: Some(day("2026-10-09")),
+            to: Some(day("2026-10-05")),
+            ..Default::default()
+        },
+        None,
+        None
+    )
+    .is_err());
+
+    // Paging newest-first with a cursor visits every contact exactly once.
+    for f in [
+        Filter::default(),
+        Filter {
+            person: Some(a),
+            ..Default::default()
+        },
+    ] {
+        let mut seen = Vec::new();
+        let mut cursor = None;
+        loop {
+            let page = contact::list(c, &f, cursor, Some(7)).unwrap();
+            if page.is_empty() {
+                break;
+            }
+            cursor = page.last().map(|x| contact::Cursor { at: x.at, id: x.id });
+            seen.extend(page.iter().map(|x| (x.at, x.id)));
+        }
+        let all: Vec<_> = contact::list(c, &f, None, None)
+            .unwrap()
+            .iter()
+            .map(|x| (x.at, x.id))
+            .collect();
+        assert_eq!(seen, all);
+        assert!(all.windows(2).all(|w| w[0] > w[1]));
+    }
+}
+
+#[test]
+fn the_period_follows_dutch_days_across_the_clock_change() {
+    let t = TestVault::new();
+    let (v, _) = t.init_passphrase();
+    let c = v.conn();
+    let p = someone(c, "Sanne");
+    // 00:30 local on the day the clocks go back is still 24 October in UTC.
+    for at in [
+        "2026-10-25 00:30",
+        "2026-10-25 02:30",
+        "2026-10-25 23:30",
+        "2026-10-26 00:10",
+    ] {
+        contact::add(c, &contact_at(vec![p], at, vec![Support::Emotional], at)).unwrap();
+    }
+    let on_25 = contact::list(
+        c,
+        &Filter {
+            from: Some(day("2026-10-25")),
+            to: Some(day("2026-10-25")),
+            ..Default::default()
+        },
+        None,
+        None,
+    )
+    .unwrap();
+    let notes: Vec<_> = on_25.iter().map(|x| time::short_local(x.at)).collect();
+    assert_eq!(
+        notes,
+        ["2026-10-25 23:30", "2026-10-25 02:30", "2026-10-25 00:30"]
+    );
+}
+
+#[test]
+fn search_folds_diacritics_matches_prefixes_and_combines_with_filters() {
+    let t = TestVault::new();
+    let (v, _) = t.init_passphrase();
+    let c = v.conn();
+    let (a, b) = (someone(c, "Sanne"), someone(c, "Mo"));
+    let mut x = contact_at(
+        vec![a],
+        "2026-11-02 10:00",
+        vec![Support::Practical],
+        "De cliënt had vragen over de uitkering.",
+    );
+    x.own_words = "Ik wil weer regie over mijn geld.".into();
+    let x = contact::add(c, &x).unwrap();
+    let y = contact::add(
+        c,
+        &contact_at(
+            vec![b],
+            "2026-11-03 10:00",
+            vec![Support::Emotional],
+            "Gesprek over de uitkeringsinstantie en de client-raad.",
+        ),
+    )
+    .unwrap();
+
+    let ids = |q: &str, f: &Filter| -> Vec<i64> {
+        search::search(c, q, f, 50)
+            .unwrap()
+            .iter()
+            .map(|h| h.id)
+            .collect()
+    };
+    let all = Filter::default();
+    let mut both = ids("client", &all);
+    both.sort();
+    assert_eq!(both, [x, y]);
+    assert_eq!(
+        ids(
+            "cliënt",
+            &Filter {
+                person: Some(a),
+                ..Default::default()
+            }
+        ),
+        [x]
+    );
+    assert_eq!(
+        ids(
+            "uitker",
+            &Filter {
+                support: Some(Support::Emotional),
+                ..Default::default()
+            }
+        ),
+        [y]
+    );
+    assert_eq!(ids("regie geld", &all), [x]);
+    assert!(ids(
+        "uitkering",
+        &Filter {
+            from: Some(day("2026-11-04")),
+            ..Default::default()
+        }
+    )
+    .is_empty());
+    // Query syntax typed by a person is just text.
+    for odd in ["\"", "NEAR(", "a OR", "*", "(", "uitker\"ing", ""] {
+        search::search(c, odd, &all, 10).unwrap();
+    }
+    let hit = &search::search(
+        c,
+        "uitker",
+        &Filter {
+            person: Some(a),
+            ..Default::default()
+        },
+        5,
+    )
+    .unwrap()[0];
+    assert!(
+        hit.snippet_text().contains("[uitkering]"),
+        "{}",
+        hit.snippet_text()
+    );
+    assert_eq!(hit.persons, ["Sanne"]);
+
+    // Edits and deletes keep the index in step.
+    let mut changed = contact::get(c, x).unwrap().to_new();
+    changed.note = "Nu over de woningcorporatie.".into();
+    changed.own_words = String::new();
+    contact::update(c, x, &changed).unwrap();
+    assert_eq!(ids("woningcorp", &all), [x]);
+    assert_eq!(ids("uitkering", &all), [y]);
+    contact::delete(c, y).unwrap();
+    assert!(ids("uitkering", &all).is_empty());
+    assert!(v.verify().unwrap().is_empty());
+}
+
+#[test]
+fn a_bridge_note_is_shared_only_with_valid_consent() {
+    let t = TestVault::new();
+    let (v, _) = t.init_passphrase();
+    let c = v.conn();
+    let p = someone(c, "Sanne");
+    let doc = person::add_member(c, p, "dr. Visser", "psychiater", true).unwrap();
+    let sister = person::add_member(c, p, "Lies", "zus", false).unwrap();
+    let cid = contact::add(
+        c,
+        &contact_at(
+            vec![p],
+            "2026-11-02 10:00",
+            vec![Support::Navigation],
+            "Voorbereid.",
+        ),
+    )
+    .unwrap();
+    let draft = bridge::NewBridgeNote {
+        person_id: p,
+        member_id: doc.id,
+        kind: BridgeKind::Stagnation,
+        text: "Sanne ervaart al maanden geen voortgang.".into(),
+        client_voice: "Ik wil gehoord worden.".into(),
+        contacts: vec![cid],
+    };
+    assert!(matches!(
+        bridge::add(
+            c,
+            &bridge::NewBridgeNote {
+                member_id: sister.id,
+                ..draft.clone()
+            }
+        ),
+        Err(Error::Invalid(Invalid::InformalRecipient))
+    ));
+    let b = bridge::add(c, &draft).unwrap();
+    assert_eq!(b.contacts, [cid]);
+    let today = day("2026-11-20");
+
+    // No consent → blocked.
+    assert!(matches!(
+        bridge::share(c, b.id, today),
+        Err(Error::NoConsent { .. })
+    ));
+    // Consent for someone else → still blocked.
+    person::add_consent(
+        c,
+        &person::add_member(c, p, "Jan (casemanager)", "casemanager", true).unwrap(),
+        "",
+        day("2026-11-01"),
+        day("2027-01-01"),
+    )
+    .unwrap();
+    assert!(matches!(
+        bridge::share(c, b.id, today),
+        Err(Error::NoConsent { .. })
+    ));
+    // Expired consent → blocked.
+    person::add_consent(c, &doc, "", day("2026-01-01"), day("2026-11-19")).unwrap();
+    assert!(matches!(
+        bridge::share(c, b.id, today),
+        Err(Error::NoConsent { .. })
+    ));
+    // Withdrawn consent → blocked.
+    let k = person::add_consent(c, &doc, "", day("2026-11-01"), day("2027-05-01")).unwrap();
+    person::withdraw_consent(c, k.id, day("2026-11-10")).unwrap();
+    assert!(matches!(
+        bridge::share(c, b.id, today),
+        Err(Error::NoConsent { .. })
+    ));
+    assert_eq!(bridge::get(c, b.id).unwrap().status, bridge::Status::Draft);
+
+    // Valid consent → shared, and the record of what was sent is kept.
+    let k = person::add_consent(
+        c,
+        &doc,
+        "stagnatie bespreken",
+        day("2026-11-15"),
+        day("2027-05-15"),
+    )
+    .unwrap();
+    let shared = bridge::share(c, b.id, today).unwrap();
+    assert_eq!(shared.status, bridge::Status::Shared);
+    let (rec, cons, text): (String, i64, String) = c
+        .query_row(
+            "SELECT recipient, consent_id, text FROM bridge_share WHERE bridge_id = ?1",
+            [b.id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (rec.as_str(), cons, text.as_str()),
+        ("dr. Visser", k.id, draft.text.as_str())
+    );
+    assert!(matches!(
+        bridge::edit(c, b.id, "anders", ""),
+        Err(Error::Invalid(Invalid::NotDraft(_)))
+    ));
+    assert!(matches!(
+        bridge::share(c, b.id, today),
+        Err(Error::Invalid(Invalid::Transition { .. }))
+    ));
+    let answered = bridge::answer(c, b.id, "We plannen een gesprek met Sanne erbij.").unwrap();
+    assert_eq!(answered.status, bridge::Status::Answered);
+    assert_eq!(
+        bridge::close(c, b.id).unwrap().status,
+        bridge::Status::Closed
+    );
+    assert!(shared
+        .plain_text()
+        .contains("In eigen woorden: \"Ik wil gehoord worden.\""));
+    assert!(!search::search(c, "voortgang", &Filter::default(), 5)
+        .unwrap()
+        .is_empty());
+}
+
+#[test]
+fn check_ins_are_planned_done_moved_and_stagnation_is_seen() {
+    let t = TestVault::new();
+    let (v, _) = t.init_passphrase();
+    let c = v.conn();
+    let (a, b, d) = (someone(c, "Sanne"), someone(c, "Mo"), someone(c, "Kees"));
+    let mut n = contact_at(vec![a], "2026-11-10 10:00", vec![Support::Emotional], "x");
+    n.follow_up = Some(day("2026-11-24"));
+    contact::add(c, &n).unwrap();
+    contact::add(
+        c,
+        &contact_at(vec![b], "2026-09-01 10:00", vec![Support::Emotional], "x"),
+    )
+    .unwrap();
+    contact::add(
+        c,
+        &contact_at(vec![d], "2026-09-01 10:00", vec![Support::Emotional], "x"),
+    )
+    .unwrap();
+    let f = followup::add(c, d, day("2026-11-30"), "na incident").unwrap();
+
+    let open = followup::open(c, None).unwrap();
+    assert_eq!(
+        open.iter().map(|f| f.person.as_str()).collect::<Vec<_>>(),
+        ["Sanne", "Kees"]
+    );
+    // Mo: no contact for 8+ weeks and nothing planned. Kees has a check-in planned.
+    let stuck = followup::stagnation(c, day("2026-11-22"), 6).unwrap();
+    assert_eq!(
+        stuck.iter().map(|s| s.person.as_str()).collect::<Vec<_>>(),
+        ["Mo"]
+    );
+
+    let moved = followup::move_to(c, f.id, day("2026-12-07")).unwrap();
+    assert_eq!((moved.due, moved.moved), (day("2026-12-07"), 1));
+    followup::done(c, f.id, day("2026-12-07")).unwrap();
+    let stuck = followup::stagnation(c, day("2026-12-08"), 6).unwrap();
+    assert_eq!(
+        stuck.iter().map(|s| s.person.as_str()).collect::<Vec<_>>(),
+        ["Kees", "Mo"]
+    );
+}
+
+#[test]
+fn erasing_a_person_removes_them_everywhere_but_keeps_others_group_contacts() {
+    let t = TestVault::new();
+    let (v, _) = t.init_passphrase();
+    let c = v.conn();
+    let (a, b) = (someone(c, "Sanne"), someone(c, "Mo"));
+    let doc = person::add_member(c, a, "dr. Visser", "psychiater", true).unwrap();
+    person::add_consent(c, &doc, "", day("2026-11-01"), day("2027-01-01")).unwrap();
+    contact::add(
+        c,
+        &contact_at(
+            vec![a],
+            "2026-11-02 10:00",
+            vec![Support::Practical],
+            "Alleen-sanne-notitie zeldzaamwoord",
+        ),
+    )
+    .unwrap();
+    let group = contact::add(
+        c,
+        &contact_at(
+            vec![a, b],
+            "2026-11-03 10:00",
+            vec![Support::Emotional],
+            "Groepsavond",
+        ),
+    )
+    .unwrap();
+    bridge::add(
+        c,
+        &bridge::NewBridgeNote {
+            person_id: a,
+            member_id: doc.id,
+            kind: BridgeKind::Question,
+            text: "vraag".into(),
+            client_voice: String::new(),
+            contacts: vec![],
+        },
+    )
+    .unwrap();
+    followup::add(c, a, day("2026-12-01"), "").unwrap();
+
+    assert_eq!(person::erase(c, a).unwrap(), 1);
+    assert!(person::find(c, "Sanne").is_err());
+    assert!(search::search(c, "zeldzaamwoord", &Filter::default(), 5)
+        .unwrap()
+        .is_empty());
+    let left = contact::get(c, group).unwrap();
+    assert_eq!(left.persons.len(), 1);
+    for table in ["circle_member", "consent", "bridge_note", "followup"] {
+        let n: i64 = c
+            .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 0, "{table}");
+    }
+    assert!(v.verify().unwrap().is_empty());
+}
+
+#[test]
+fn aliases_are_unique_and_people_are_found_by_alias_or_code() {
+    let t = TestVault::new();
+    let (v, _) = t.init_passphrase();
+    let c = v.conn();
+    let p = person::add(
+        c,
+        &NewPerson {
+            alias: "  Sanne  de   Vries ".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(p.alias, "Sanne de Vries");
+    assert_eq!(p.code.len(), 4);
+    assert!(matches!(
+        person::add(
+            c,
+            &NewPerson {
+                alias: "sanne DE vries".into(),
+                ..Default::default()
+            }
+        ),
+        Err(Error::Invalid(Invalid::DuplicateAlias(_)))
+    ));
+    assert!(matches!(
+        person::add(
+            c,
+            &NewPerson {
+                alias: "   ".into(),
+                ..Default::default()
+            }
+        ),
+        Err(Error::Invalid(Invalid::Empty(_)))
+    ));
+    assert_eq!(person::find(c, "SANNE DE VRIES").unwrap().id, p.id);
+    assert_eq!(person::find(c, &p.code.to_lowercase()).unwrap().id, p.id);
+    let e = person::find(c, "Onbekend").unwrap_err();
+    assert!(e.message(naast::Lang::En).contains("naast person add"));
+}

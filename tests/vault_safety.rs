@@ -1,0 +1,340 @@
+//! Opening is safe: every refusal says what to do next and leaves the files as they were.
+
+mod common;
+
+use common::*;
+use naast::vault::{KeyStore, MemoryKeyStore, Vault, VaultKey};
+use naast::{contact, person, Error};
+
+fn add_someone(v: &Vault) {
+    let p = person::add(
+        v.conn(),
+        &person::NewPerson {
+            alias: "Sanne".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let mut c = contact::NewContact::now(vec![p.id], vec![naast::model::Support::Emotional]);
+    c.note = "Samen gewandeld.".into();
+    contact::add(v.conn(), &c).unwrap();
+}
+
+#[test]
+fn a_passphrase_vault_opens_again_with_its_passphrase() {
+    let t = TestVault::new();
+    let (v, _) = t.init_passphrase();
+    add_someone(&v);
+    drop(v);
+    let v = t.open().unwrap();
+    assert_eq!(person::list(v.conn()).unwrap().len(), 1);
+    assert!(v.verify().unwrap().is_empty());
+}
+
+#[test]
+fn wrong_passphrase_is_refused_and_files_untouched() {
+    let t = TestVault::new();
+    let (v, _) = t.init_passphrase();
+    add_someone(&v);
+    drop(v);
+    let before = fingerprint(t.dir.path());
+    let e = Vault::open(&t.path, &t.store, Some("niet het goede wachtwoord")).unwrap_err();
+    assert!(matches!(e, Error::WrongPassphrase), "{e:?}");
+    assert_eq!(e.kind(), "wrong_passphrase");
+    let e = Vault::open(&t.path, &t.store, None).unwrap_err();
+    assert!(matches!(e, Error::PassphraseNeeded), "{e:?}");
+    assert_eq!(fingerprint(t.dir.path()), before);
+}
+
+#[test]
+fn init_never_overwrites() {
+    let t = TestVault::new();
+    let (v, _) = t.init_passphrase();
+    add_someone(&v);
+    drop(v);
+    let before = fingerprint(t.dir.path());
+    assert!(matches!(
+        Vault::init(&t.path, &t.store, Some(PASS)),
+        Err(Error::VaultExists(_))
+    ));
+    assert!(matches!(
+        Vault::init(&t.path, &t.store, None),
+        Err(Error::VaultExists(_))
+    ));
+    // Only the key file left behind is not overwritten either.
+    std::fs::rename(&t.path, t.dir.path().join("elders.naast")).unwrap();
+    assert!(matches!(
+        Vault::init(&t.path, &t.store, Some(PASS)),
+        Err(Error::VaultExists(_))
+    ));
+    std::fs::rename(t.dir.path().join("elders.naast"), &t.path).unwrap();
+    assert_eq!(fingerprint(t.dir.path()), before);
+}
+
+#[test]
+fn a_missing_vault_is_not_created_by_opening() {
+    let t = TestVault::new();
+    assert!(matches!(t.open(), Err(Error::VaultMissing(_))));
+    assert!(fingerprint(t.dir.path()).is_empty());
+}
+
+#[test]
+fn files_that_are_not_vaults_are_refused_untouched() {
+    let t = TestVault::new();
+    // A plain SQLite database.
+    let plain = rusqlite::Connection::open(&t.path).unwrap();
+    plain
+        .execute_batch("CREATE TABLE x (y); INSERT INTO x VALUES (1);")
+        .unwrap();
+    drop(plain);
+    let before = fingerprint(t.dir.path());
+    assert!(matches!(t.open(), Err(Error::NotAVault(_))));
+    assert_eq!(fingerprint(t.dir.path()), before);
+    // A text file.
+    std::fs::write(
+        &t.path,
+        "Boodschappenlijst: brood, melk, kaas, appels\n".repeat(20),
+    )
+    .unwrap();
+    let before = fingerprint(t.dir.path());
+    let e = t.open().unwrap_err();
+    assert!(matches!(e, Error::KeyFileMissing(..)), "{e:?}");
+    assert_eq!(fingerprint(t.dir.path()), before);
+    // Empty.
+    std::fs::write(&t.path, b"").unwrap();
+    assert!(matches!(t.open(), Err(Error::NotAVault(_))));
+}
+
+#[test]
+fn a_damaged_key_file_is_named_and_nothing_changes() {
+    let t = TestVault::new();
+    let (v, _) = t.init_passphrase();
+    drop(v);
+    let kpath = naast::vault::keyfile::path_for(&t.path);
+    std::fs::write(&kpath, b"{ dit is geen json").unwrap();
+    let before = fingerprint(t.dir.path());
+    assert!(matches!(t.open(), Err(Error::KeyFileDamaged(_))));
+    assert_eq!(fingerprint(t.dir.path()), before);
+}
+
+#[test]
+fn a_damaged_vault_file_is_refused_untouched() {
+    let t = TestVault::new();
+    let (v, _) = t.init_passphrase();
+    add_someone(&v);
+    drop(v);
+    let mut bytes = std::fs::read(&t.path).unwrap();
+    for b in &mut bytes[100..400] {
+        *b ^= 0x5a;
+    }
+    std::fs::write(&t.path, &bytes).unwrap();
+    let before = fingerprint(t.dir.path());
+    let e = t.open().unwrap_err();
+    assert!(matches!(e, Error::Damaged), "{e:?}");
+    assert_eq!(e.kind(), "damaged");
+    assert_eq!(fingerprint(t.dir.path()), before);
+}
+
+#[test]
+fn damage_deep_inside_is_found_by_verify() {
+    let t = TestVault::new();
+    let (v, _) = t.init_passphrase();
+    naast::demo::fill(v.conn(), 5, 400, 1).unwrap();
+    drop(v);
+    let mut bytes = std::fs::read(&t.path).unwrap();
+    assert!(bytes.len() > 20 * 4096);
+    let at = 12 * 4096 + 1000;
+    bytes[at] ^= 0xff;
+    std::fs::write(&t.path, &bytes).unwrap();
+    // Opening may still work (page 1 is intact); verify must say it is not sound.
+    match t.open() {
+        Ok(v) => assert!(!v.verify().map(|p| p.is_empty()).unwrap_or(false)),
+        Err(e) => assert!(matches!(e, Error::Damaged), "{e:?}"),
+    }
+}
+
+#[test]
+fn a_vault_from_a_newer_version_is_refused_untouched() {
+    let t = TestVault::new();
+    let (v, _) = t.init_passphrase();
+    v.conn().pragma_update(None, "user_version", 999).unwrap();
+    drop(v);
+    let before = fingerprint(t.dir.path());
+    let e = t.open().unwrap_err();
+    assert!(matches!(e, Error::NewerSchema { found: 999, .. }), "{e:?}");
+    assert_eq!(fingerprint(t.dir.path()), before);
+}
+
+#[test]
+fn changing_the_passphrase_does_not_rewrite_the_vault() {
+    let t = TestVault::new();
+    let (mut v, _) = t.init_passphrase();
+    add_someone(&v);
+    v.conn()
+        .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+        .unwrap();
+    let vault_before = std::fs::read(&t.path).unwrap();
+    v.set_passphrase("een heel nieuwe zin").unwrap();
+    assert_eq!(std::fs::read(&t.path).unwrap(), vault_before);
+    drop(v);
+    assert!(matches!(t.open(), Err(Error::WrongPassphrase)));
+    let v = Vault::open(&t.path, &t.store, Some("een heel nieuwe zin")).unwrap();
+    assert_eq!(person::list(v.conn()).unwrap().len(), 1);
+    assert!(matches!(
+        Vault::init(&t.dir.path().join("kort.naast"), &t.store, Some("kort")),
+        Err(Error::Invalid(naast::Invalid::PassphraseTooShort(_)))
+    ));
+}
+
+#[test]
+fn keyring_mode_opens_with_the_stored_key() {
+    let t = TestVault::new();
+    let (v, _) = t.init_keyring();
+    add_someone(&v);
+    let id = v.id().to_string();
+    drop(v);
+    assert!(t.store.load(&id).unwrap().is_some());
+    let v = Vault::open(&t.path, &t.store, None).unwrap();
+    assert_eq!(person::list(v.conn()).unwrap().len(), 1);
+}
+
+#[test]
+fn no_keyring_service_at_init_leaves_nothing_behind() {
+    let t = TestVault::new();
+    t.store
+        .fail_with("org.freedesktop.secrets was not provided");
+    let e = Vault::init(&t.path, &t.store, None).unwrap_err();
+    assert_eq!(e.kind(), "keyring_unavailable");
+    assert!(e.message(naast::Lang::Nl).contains("wachtwoordzin"));
+    assert!(fingerprint(t.dir.path()).is_empty());
+    // Passphrase mode still works on that machine.
+    t.init_passphrase();
+}
+
+#[test]
+fn a_keyring_that_silently_drops_keys_is_caught_at_init() {
+    let t = TestVault::new();
+    t.store.forget_everything();
+    let e = Vault::init(&t.path, &t.store, None).unwrap_err();
+    assert_eq!(e.kind(), "keyring_unavailable");
+    assert!(fingerprint(t.dir.path()).is_empty());
+}
+
+#[test]
+fn keyring_trouble_at_open_is_told_apart_and_files_untouched() {
+    let t = TestVault::new();
+    let (v, _) = t.init_keyring();
+    let id = v.id().to_string();
+    drop(v);
+    let before = fingerprint(t.dir.path());
+
+    t.store.fail_with("no D-Bus session");
+    assert_eq!(t.open().unwrap_err().kind(), "keyring_unavailable");
+    t.store.recover();
+
+    t.store.put(&id, VaultKey::generate().unwrap());
+    assert!(matches!(
+        Vault::open(&t.path, &t.store, None),
+        Err(Error::KeyMismatch)
+    ));
+
+    t.store.delete(&id).unwrap();
+    assert!(matches!(
+        Vault::open(&t.path, &t.store, None),
+        Err(Error::KeyringEntryMissing)
+    ));
+    assert_eq!(fingerprint(t.dir.path()), before);
+}
+
+#[test]
+fn the_recovery_code_restores_access_after_the_keyring_entry_is_lost() {
+    let t = TestVault::new();
+    let (v, code) = t.init_keyring();
+    add_someone(&v);
+    let id = v.id().to_string();
+    drop(v);
+    t.store.delete(&id).unwrap();
+    let v = Vault::recover(&t.path, &code, &t.store, None).unwrap();
+    assert_eq!(person::list(v.conn()).unwrap().len(), 1);
+    drop(v);
+    assert!(Vault::open(&t.path, &t.store, None).is_ok());
+}
+
+#[test]
+fn the_recovery_code_opens_a_vault_moved_without_its_key_file() {
+    let t = TestVault::new();
+    let (v, code) = t.init_passphrase();
+    add_someone(&v);
+    drop(v);
+    // A new machine: only the vault file was copied; no key file, another keyring.
+    let other = tempfile::tempdir().unwrap();
+    let moved = other.path().join("kluis.naast");
+    std::fs::copy(&t.path, &moved).unwrap();
+    let fresh = MemoryKeyStore::default();
+    assert!(matches!(
+        Vault::open(&moved, &fresh, Some(PASS)),
+        Err(Error::KeyFileMissing(..))
+    ));
+    let typed = code.to_lowercase().replace('-', " ");
+    let v = Vault::recover(&moved, &typed, &fresh, Some("nieuwe wachtwoordzin")).unwrap();
+    assert_eq!(person::list(v.conn()).unwrap().len(), 1);
+    drop(v);
+    assert!(Vault::open(&moved, &fresh, Some("nieuwe wachtwoordzin")).is_ok());
+}
+
+#[test]
+fn a_wrong_or_mistyped_recovery_code_is_refused_untouched() {
+    let t = TestVault::new();
+    let (v, code) = t.init_passphrase();
+    drop(v);
+    let before = fingerprint(t.dir.path());
+    let other = naast::vault::recovery::encode(&VaultKey::generate().unwrap());
+    assert!(matches!(
+        Vault::recover(&t.path, &other, &t.store, None),
+        Err(Error::RecoveryMismatch)
+    ));
+    let mut typo = code.clone().into_bytes();
+    typo[0] = if typo[0] == b'A' { b'B' } else { b'A' };
+    let typo = String::from_utf8(typo).unwrap();
+    assert!(matches!(
+        Vault::recover(&t.path, &typo, &t.store, None),
+        Err(Error::RecoveryTypo)
+    ));
+    assert_eq!(fingerprint(t.dir.path()), before);
+}
+
+#[test]
+fn the_vault_and_key_file_are_private_to_their_owner() {
+    use std::os::unix::fs::PermissionsExt;
+    let t = TestVault::new();
+    t.init_passphrase();
+    for p in [t.path.clone(), naast::vault::keyfile::path_for(&t.path)] {
+        let mode = std::fs::metadata(&p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{}", p.display());
+    }
+}
+
+#[test]
+fn a_second_connection_waits_for_the_first_writer_instead_of_corrupting() {
+    let t = TestVault::new();
+    let (v, _) = t.init_passphrase();
+    let w = Vault::open(&t.path, &t.store, Some(PASS)).unwrap();
+    v.conn().execute_batch("BEGIN IMMEDIATE").unwrap();
+    let started = std::time::Instant::now();
+    let handle = std::thread::spawn(move || {
+        let r = person::add(
+            w.conn(),
+            &person::NewPerson {
+                alias: "Mo".into(),
+                ..Default::default()
+            },
+        );
+        (r.map(|p| p.alias), w)
+    });
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    v.conn().execute_batch("COMMIT").unwrap();
+    let (r, _w) = handle.join().unwrap();
+    assert_eq!(r.unwrap(), "Mo");
+    assert!(started.elapsed() >= std::time::Duration::from_millis(300));
+    assert!(v.verify().unwrap().is_empty());
+}
