@@ -9,6 +9,8 @@ packages=(
   build-essential pkg-config perl libdbus-1-dev libssl-dev
   # tests: a private D-Bus session with a real keyring
   dbus dbus-x11 gnome-keyring
+  # tests: the consult summary printed to PDF by headless Chromium, read back as text
+  chromium poppler-utils fonts-dejavu-core
 )
 
 missing=()

@@ -44,6 +44,50 @@ const ENDINGS: &[&str] = &[
     "Geen nieuwe afspraak nodig; zij laat van zich horen.",
 ];
 
+/// Places make some words rare, as in real notes: each appears in about 1 of 400.
+const PLACES: &[&str] = &[
+    "Zwolle",
+    "Deventer",
+    "Apeldoorn",
+    "Amersfoort",
+    "Haarlem",
+    "Leiden",
+    "Delft",
+    "Gouda",
+    "Breda",
+    "Tilburg",
+    "Eindhoven",
+    "Helmond",
+    "Venlo",
+    "Roermond",
+    "Maastricht",
+    "Heerlen",
+    "Nijmegen",
+    "Arnhem",
+    "Ede",
+    "Wageningen",
+    "Utrecht",
+    "Zeist",
+    "Hilversum",
+    "Almere",
+    "Lelystad",
+    "Emmen",
+    "Assen",
+    "Groningen",
+    "Leeuwarden",
+    "Sneek",
+    "Drachten",
+    "Hoorn",
+    "Alkmaar",
+    "Zaandam",
+    "Purmerend",
+    "Dordrecht",
+    "Schiedam",
+    "Vlaardingen",
+    "Middelburg",
+    "Goes",
+];
+
 const OWN_WORDS: &[&str] = &[
     "Ik wil gewoon weer zelf mijn post kunnen openen.",
     "Het helpt dat jij het ook hebt meegemaakt.",
@@ -101,12 +145,15 @@ pub fn contacts(rng: &mut Rng, persons: &[i64], n: usize, end: NaiveDate) -> Vec
                     support.push(s);
                 }
             }
-            let note = format!(
+            let mut note = format!(
                 "{} {} {}",
                 rng.pick(OPENINGS),
                 rng.pick(MIDDLES),
                 rng.pick(ENDINGS)
             );
+            if rng.below(10) == 0 {
+                note.push_str(&format!(" Volgende keer in {}.", rng.pick(PLACES)));
+            }
             NewContact {
                 at: crate::time::day_start(day) + minute_of_day * 60,
                 minutes: [15, 30, 45, 45, 60, 90][rng.below(6)],

@@ -49,6 +49,8 @@ pub enum Invalid {
     BridgeKind(String),
     #[error("unknown status '{0}' (use draft, shared, answered, closed)")]
     BridgeStatus(String),
+    #[error("unknown level '{0}' (use code, alias, full)")]
+    Level(String),
     #[error("a contact needs at least one person")]
     NoPerson,
     #[error("'{0}' is not a date; write YYYY-MM-DD, for example 2026-11-23")]

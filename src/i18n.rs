@@ -109,6 +109,7 @@ fn invalid_nl(i: &Invalid) -> String {
         Invalid::BridgeStatus(s) => format!(
             "onbekende status '{s}' (gebruik draft, shared, answered, closed)"
         ),
+        Invalid::Level(s) => format!("onbekend niveau '{s}' (gebruik code, alias, full)"),
         Invalid::NoPerson => "een contactmoment heeft minstens één persoon nodig".into(),
         Invalid::Date(s) => format!("'{s}' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2026-11-23"),
         Invalid::DateTime(s) => format!(

@@ -18,6 +18,7 @@ mod i18n;
 pub mod model;
 pub mod person;
 pub mod search;
+pub mod summary;
 pub mod text;
 pub mod time;
 pub mod vault;

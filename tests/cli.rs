@@ -509,3 +509,113 @@ fn the_cli_leaves_nothing_in_the_temp_folder() {
         .collect();
     assert!(tmp.is_empty(), "{tmp:?}");
 }
+
+#[test]
+fn summary_writes_a_private_html_file() {
+    let c = Cli::new();
+    c.init();
+    c.ok(&["person", "add", "--alias", "Sanne"]);
+    c.ok(&[
+        "contact",
+        "add",
+        "--person",
+        "Sanne",
+        "--support",
+        "emotional",
+        "--at",
+        "2026-10-05 10:00",
+        "--note",
+        "Voor het overleg <b>x</b>",
+        "--consult",
+    ]);
+    c.ok(&[
+        "contact",
+        "add",
+        "--person",
+        "Sanne",
+        "--support",
+        "practical",
+        "--at",
+        "2026-10-06 10:00",
+        "--note",
+        "Niet voor het overleg",
+    ]);
+    let out = c.dir.path().join("overleg.html");
+    let o = out.to_str().unwrap();
+    let r = c.json(&[
+        "summary",
+        "--from",
+        "2026-10-01",
+        "--to",
+        "2026-10-31",
+        "--out",
+        o,
+    ]);
+    assert_eq!(
+        (r["contacts"].as_i64(), r["people"].as_i64()),
+        (Some(2), Some(1))
+    );
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.contains("Voor het overleg &lt;b&gt;x&lt;/b&gt;"));
+    assert!(!html.contains("Niet voor het overleg") && !html.contains("Sanne"));
+    c.ok(&[
+        "summary",
+        "--from",
+        "2026-10-01",
+        "--to",
+        "2026-10-31",
+        "--person",
+        "Sanne",
+        "--level",
+        "alias",
+        "--lang",
+        "en",
+        "--all-notes",
+        "--out",
+        o,
+    ]);
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        html.contains("Niet voor het overleg")
+            && html.contains("Sanne")
+            && html.contains("CONFIDENTIAL")
+    );
+    refused(
+        &c.run(&[
+            "summary",
+            "--from",
+            "2026-10-31",
+            "--to",
+            "2026-10-01",
+            "--out",
+            o,
+        ]),
+        "periode",
+    );
+    refused(
+        &c.run(&[
+            "summary",
+            "--from",
+            "2026-10-01",
+            "--to",
+            "2026-10-31",
+            "--level",
+            "everything",
+            "--out",
+            o,
+        ]),
+        "everything",
+    );
+    refused(
+        &c.run(&[
+            "summary",
+            "--from",
+            "2026-10-01",
+            "--to",
+            "2026-10-31",
+            "--out",
+            c.vault.to_str().unwrap(),
+        ]),
+        "kluis.naast",
+    );
+}

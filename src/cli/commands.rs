@@ -8,7 +8,7 @@ use naast::contact::{self, Filter, NewContact};
 use naast::model::{BridgeKind, Context, Initiative, Mode, Support};
 use naast::person::{self, NewPerson, Person};
 use naast::vault::Vault;
-use naast::{bridge, followup, search, time, Error, Invalid, Lang, Result};
+use naast::{bridge, followup, search, summary, time, Error, Invalid, Lang, Result};
 use serde_json::json;
 
 use super::output::*;
@@ -86,6 +86,59 @@ pub fn dispatch(ctx: &Ctx, cmd: Command) -> Result<ExitCode> {
                         h.snippet_text()
                     );
                 }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Summary {
+            from,
+            to,
+            persons,
+            level,
+            all_notes,
+            circle_names,
+            stagnation_weeks,
+            out,
+        } => {
+            let v = ctx.open()?;
+            let c = v.conn();
+            let mut o = summary::Options::new(time::parse_date(&from)?, time::parse_date(&to)?);
+            o.persons = persons
+                .iter()
+                .map(|n| person::find(c, n).map(|p| p.id))
+                .collect::<Result<_>>()?;
+            o.level = summary::Level::parse(&level)?;
+            o.lang = ctx.lang;
+            o.all_notes = all_notes;
+            o.circle_names = circle_names;
+            o.stagnation_weeks = stagnation_weeks;
+            let s = summary::compute(c, &o, time::today())?;
+            write_replacing(&out, summary::html::render(&s).as_bytes(), v.path())?;
+            let ids: Vec<i64> = if o.persons.is_empty() {
+                Vec::new()
+            } else {
+                o.persons.clone()
+            };
+            summary::record(c, &o, &ids, summary::Action::Cli)?;
+            if ctx.json {
+                print_json(
+                    &json!({ "out": out, "contacts": s.totals.contacts, "people": s.totals.people, "agenda": s.agenda.len() }),
+                );
+            } else {
+                say(
+                    ctx,
+                    &format!(
+                        "Samenvatting geschreven naar {} ({} personen, {} contactmomenten).",
+                        out.display(),
+                        s.totals.people,
+                        s.totals.contacts
+                    ),
+                    &format!(
+                        "Summary written to {} ({} people, {} contacts).",
+                        out.display(),
+                        s.totals.people,
+                        s.totals.contacts
+                    ),
+                );
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -352,6 +405,41 @@ fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
     f.write_all(bytes)
         .and_then(|_| f.sync_all())
         .map_err(|e| Error::io(path, e))
+}
+
+/// Writes a derived file (a summary) through a temporary file and a rename, so a
+/// crash never leaves half a page. It refuses to write over the vault or its keys.
+fn write_replacing(path: &Path, bytes: &[u8], vault: &Path) -> Result<()> {
+    use std::io::Write;
+    let same = |a: &Path, b: &Path| {
+        a.canonicalize()
+            .ok()
+            .zip(b.canonicalize().ok())
+            .is_some_and(|(x, y)| x == y)
+    };
+    let keys = naast::vault::keyfile::path_for(vault);
+    if same(path, vault) || same(path, &keys) {
+        return Err(Error::io(
+            path,
+            std::io::Error::new(
+                std::io::ErrorKind::AlreadyExists,
+                "this is the vault itself",
+            ),
+        ));
+    }
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    let tmp = std::path::PathBuf::from(tmp);
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.map_err(|e| Error::io(path, e))
 }
 
 fn circle_cmd(ctx: &Ctx, cmd: CircleCmd) -> Result<ExitCode> {

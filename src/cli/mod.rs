@@ -78,6 +78,29 @@ pub enum Command {
         #[arg(long, default_value_t = 50)]
         limit: u32,
     },
+    /// Write the team-consult summary as one self-contained HTML file (A4, printable).
+    Summary {
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+        /// People to include (default: everyone with a contact in the period).
+        #[arg(long = "person")]
+        persons: Vec<String>,
+        /// How people are named: code (default), alias or full.
+        #[arg(long, default_value = "code")]
+        level: String,
+        /// Include notes not marked for the team consult.
+        #[arg(long)]
+        all_notes: bool,
+        /// Name circle members instead of giving only their role.
+        #[arg(long)]
+        circle_names: bool,
+        #[arg(long, default_value_t = 4)]
+        stagnation_weeks: u32,
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Check the vault's integrity and encryption; exit 0 when sound.
     Verify,
     /// Fill the vault with clearly fictional demo data.

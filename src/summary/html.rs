@@ -1,0 +1,489 @@
+//! The summary as one self-contained HTML document: inline CSS and SVG, no script,
+//! no external resource, A4 print rules (a page per person, a header with the period
+//! and "vertrouwelijk" and page numbers on every page).
+//!
+//! Every piece of user text passes through [`esc`]; everything else on the page is
+//! ours. The page is made for Chromium/WebKit printing: CSS `@page` margin boxes
+//! carry the header and footer.
+
+use std::fmt::Write;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::{AgendaKind, Level, Summary};
+use crate::bridge::Status;
+use crate::error::Lang;
+use crate::model::{BridgeKind, Context, Mode, Support};
+use crate::time::dutch_date;
+
+/// Escapes text for HTML element content and attribute values.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+struct Words {
+    title: &'static str,
+    confidential: &'static str,
+    made: &'static str,
+    page: &'static str,
+    of: &'static str,
+    agenda: &'static str,
+    nothing: &'static str,
+    totals: &'static str,
+    contacts: &'static str,
+    people: &'static str,
+    hours: &'static str,
+    support: &'static str,
+    mode: &'static str,
+    date: &'static str,
+    minutes: &'static str,
+    notes: &'static str,
+    own_words: &'static str,
+    wishes: &'static str,
+    strengths: &'static str,
+    bridge: &'static str,
+    checkins: &'static str,
+    signal: &'static str,
+    with: &'static str,
+    answer: &'static str,
+    level_code: &'static str,
+    level_alias: &'static str,
+    level_full: &'static str,
+    no_notes: &'static str,
+}
+
+const NL: Words = Words {
+    title: "Samenvatting voor het teamoverleg",
+    confidential: "VERTROUWELIJK",
+    made: "gemaakt op",
+    page: "pagina",
+    of: "van",
+    agenda: "Agenda: wat aandacht vraagt",
+    nothing: "Niets dat om aandacht vraagt.",
+    totals: "In deze periode",
+    contacts: "contactmomenten",
+    people: "personen",
+    hours: "uur",
+    support: "Soort steun",
+    mode: "Vorm",
+    date: "Datum",
+    minutes: "min",
+    notes: "Notities voor het teamoverleg",
+    own_words: "In eigen woorden",
+    wishes: "Wensen en doelen",
+    strengths: "Krachten",
+    bridge: "Brugnotities",
+    checkins: "Open check-ins",
+    signal: "signaal",
+    with: "met",
+    answer: "Antwoord",
+    level_code: "Personen staan er met een code in.",
+    level_alias: "Personen staan er met hun alias in.",
+    level_full: "Personen staan er met hun volledige naam in.",
+    no_notes: "Geen notities gemarkeerd voor het teamoverleg.",
+};
+
+const EN: Words = Words {
+    title: "Summary for the team consult",
+    confidential: "CONFIDENTIAL",
+    made: "made on",
+    page: "page",
+    of: "of",
+    agenda: "Agenda: what needs attention",
+    nothing: "Nothing that needs attention.",
+    totals: "In this period",
+    contacts: "contacts",
+    people: "people",
+    hours: "hours",
+    support: "Support",
+    mode: "Mode",
+    date: "Date",
+    minutes: "min",
+    notes: "Notes for the team consult",
+    own_words: "In their own words",
+    wishes: "Wishes and goals",
+    strengths: "Strengths",
+    bridge: "Bridge notes",
+    checkins: "Open check-ins",
+    signal: "signal",
+    with: "with",
+    answer: "Answer",
+    level_code: "People appear by code.",
+    level_alias: "People appear by alias.",
+    level_full: "People appear by full name.",
+    no_notes: "No notes marked for the team consult.",
+};
+
+fn date(d: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => dutch_date(d),
+        Lang::En => d.format("%a %-d %b %Y").to_string(),
+    }
+}
+
+fn support_name(s: Support, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => s.nl(),
+        Lang::En => s.as_str(),
+    }
+}
+
+fn mode_name(m: Mode, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => m.nl(),
+        Lang::En => m.as_str(),
+    }
+}
+
+fn context_name(c: Context, lang: Lang) -> &'static str {
+    match (lang, c) {
+        (Lang::Nl, Context::Client) => "cliënt",
+        (Lang::Nl, Context::Youth) => "jongere",
+        (Lang::Nl, Context::Colleague) => "collega",
+        (Lang::Nl, Context::GroupMember) => "groepslid",
+        (Lang::En, Context::Client) => "client",
+        (Lang::En, Context::Youth) => "young person",
+        (Lang::En, Context::Colleague) => "colleague",
+        (Lang::En, Context::GroupMember) => "group member",
+    }
+}
+
+fn bridge_kind(k: BridgeKind, lang: Lang) -> &'static str {
+    match (lang, k) {
+        (Lang::Nl, BridgeKind::Experience) => "ervaring met zorg",
+        (Lang::Nl, BridgeKind::Stagnation) => "stagnatie",
+        (Lang::Nl, BridgeKind::Question) => "vraag",
+        (Lang::Nl, BridgeKind::Signal) => "signaal",
+        (Lang::En, BridgeKind::Experience) => "experience of care",
+        (Lang::En, BridgeKind::Stagnation) => "stagnation",
+        (Lang::En, BridgeKind::Question) => "question",
+        (Lang::En, BridgeKind::Signal) => "signal",
+    }
+}
+
+fn agenda_text(k: AgendaKind, detail: &str, lang: Lang) -> String {
+    match (lang, k) {
+        (Lang::Nl, AgendaKind::Signal) => "signaal: gaat verder dan peer-support".into(),
+        (Lang::Nl, AgendaKind::Stagnation) => {
+            format!("geen contact en geen check-in gepland in {detail} weken")
+        }
+        (Lang::Nl, AgendaKind::UnansweredBridge) => {
+            format!("brugnotitie aan {} nog niet beantwoord", esc(detail))
+        }
+        (Lang::Nl, AgendaKind::OverdueCheckIn) => "check-in te laat".into(),
+        (Lang::En, AgendaKind::Signal) => "signal: beyond peer support".into(),
+        (Lang::En, AgendaKind::Stagnation) => {
+            format!("no contact and no check-in planned for {detail} weeks")
+        }
+        (Lang::En, AgendaKind::UnansweredBridge) => {
+            format!("bridge note to {} not yet answered", esc(detail))
+        }
+        (Lang::En, AgendaKind::OverdueCheckIn) => "check-in overdue".into(),
+    }
+}
+
+/// Keeps the author's paragraphs: blank lines split paragraphs, single newlines break.
+fn paragraphs(text: &str) -> String {
+    text.trim()
+        .split("\n\n")
+        .map(|p| format!("<p>{}</p>", esc(p.trim()).replace('\n', "<br>")))
+        .collect()
+}
+
+const CSS: &str = r#"
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { font: 10.5pt/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif; color: #111; margin: 0; }
+h1 { font-size: 17pt; margin: 0 0 2mm; font-weight: 600; }
+h2 { font-size: 13.5pt; margin: 0 0 3mm; font-weight: 600; border-bottom: 0.6pt solid #444; padding-bottom: 1.5mm; }
+h3 { font-size: 11pt; margin: 5mm 0 1.5mm; font-weight: 600; }
+p { margin: 0 0 2mm; }
+.meta { color: #333; margin-bottom: 5mm; }
+.conf { font-weight: 700; letter-spacing: 0.08em; }
+table { border-collapse: collapse; width: 100%; margin: 1mm 0 3mm; }
+th, td { text-align: left; padding: 1mm 2mm 1mm 0; vertical-align: top; border-bottom: 0.3pt solid #bbb; }
+th { font-weight: 600; border-bottom: 0.6pt solid #444; }
+td.n, th.n { text-align: right; }
+.totals { display: flex; gap: 10mm; margin: 2mm 0 4mm; }
+.totals div b { font-size: 15pt; display: block; }
+.cols { display: flex; gap: 8mm; }
+.cols > div { flex: 1; }
+ul.agenda { padding-left: 5mm; margin: 0 0 4mm; }
+ul.agenda li { margin-bottom: 1mm; }
+.note { margin: 0 0 3mm; padding-left: 3mm; border-left: 1.2pt solid #666; break-inside: avoid; }
+.note .when { font-size: 9pt; color: #333; margin-bottom: 0.5mm; }
+blockquote { margin: 1mm 0 2mm 3mm; font-style: italic; }
+.person { break-before: page; }
+.tag { font-size: 8.5pt; border: 0.5pt solid #555; border-radius: 2pt; padding: 0 1.2mm; margin-left: 1mm; }
+@media screen {
+  body { max-width: 190mm; margin: 8mm auto; padding: 0 6mm; }
+  .person { border-top: 1pt dashed #888; margin-top: 10mm; padding-top: 6mm; }
+}
+"#;
+
+/// The print page: A4, with the header and page numbers in the margin boxes. The
+/// strings are ours (title, dates), quoted for CSS all the same.
+fn page_rule(head: &str, w: &Words) -> String {
+    let q = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
+    let small = "font-family: system-ui, sans-serif; font-size: 8.5pt; color: #333;";
+    format!(
+        "@page {{ size: A4; margin: 18mm 16mm 16mm 16mm; \
+         @top-left {{ content: {}; {small} }} \
+         @top-right {{ content: {}; {small} font-weight: 700; letter-spacing: 0.08em; }} \
+         @bottom-right {{ content: {} \" \" counter(page) \" \" {} \" \" counter(pages); {small} }} }}",
+        q(head),
+        q(w.confidential),
+        q(w.page),
+        q(w.of)
+    )
+}
+
+/// Renders the whole document.
+pub fn render(s: &Summary) -> String {
+    let w = match s.lang {
+        Lang::Nl => &NL,
+        Lang::En => &EN,
+    };
+    let lang = s.lang;
+    let period = format!("{} – {}", date(s.from, lang), date(s.to, lang));
+    let weeks = format!(
+        "{} {}–{}",
+        match lang {
+            Lang::Nl => "week",
+            Lang::En => "weeks",
+        },
+        s.from.iso_week().week(),
+        s.to.iso_week().week()
+    );
+    let mut h = String::with_capacity(64 * 1024);
+    let _ = write!(
+        h,
+        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{} · {}</title><style>{CSS}{}</style></head><body>",
+        match lang {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        },
+        w.title,
+        esc(&period),
+        page_rule(&format!("Naast · {} · {period}", w.title), w)
+    );
+    let level = match s.level {
+        Level::Code => w.level_code,
+        Level::Alias => w.level_alias,
+        Level::Full => w.level_full,
+    };
+    let _ = write!(
+        h,
+        "<header><h1>{}</h1><p class=\"meta\">{} ({weeks}) · {} {} · <span class=\"conf\">{}</span><br>{level}</p></header>",
+        w.title,
+        esc(&period),
+        w.made,
+        date(s.made_on, lang),
+        w.confidential
+    );
+
+    // The agenda first: what asks for the team's attention.
+    let _ = write!(h, "<section><h2>{}</h2>", w.agenda);
+    if s.agenda.is_empty() {
+        let _ = write!(h, "<p>{}</p>", w.nothing);
+    } else {
+        h.push_str("<ul class=\"agenda\">");
+        for a in &s.agenda {
+            let when = a
+                .date
+                .map(|d| format!(" ({})", date(d, lang)))
+                .unwrap_or_default();
+            let _ = write!(
+                h,
+                "<li><b>{}</b>: {}{when}</li>",
+                esc(&a.person),
+                agenda_text(a.kind, &a.detail, lang)
+            );
+        }
+        h.push_str("</ul>");
+    }
+    h.push_str("</section>");
+
+    // Totals, the two breakdowns and the chart.
+    let hours = s.totals.minutes as f64 / 60.0;
+    let _ = write!(
+        h,
+        "<section><h2>{}</h2><div class=\"totals\"><div><b>{}</b>{}</div><div><b>{}</b>{}</div><div><b>{:.1}</b>{}</div></div><div class=\"cols\"><div><table><tr><th>{}</th><th class=\"n\">#</th></tr>",
+        w.totals, s.totals.contacts, w.contacts, s.totals.people, w.people, hours, w.hours, w.support
+    );
+    for (t, n) in &s.by_support {
+        let _ = write!(
+            h,
+            "<tr><td>{}</td><td class=\"n\">{n}</td></tr>",
+            support_name(*t, lang)
+        );
+    }
+    let _ = write!(
+        h,
+        "</table></div><div><table><tr><th>{}</th><th class=\"n\">#</th></tr>",
+        w.mode
+    );
+    for (m, n) in &s.by_mode {
+        let _ = write!(
+            h,
+            "<tr><td>{}</td><td class=\"n\">{n}</td></tr>",
+            mode_name(*m, lang)
+        );
+    }
+    h.push_str("</table></div></div>");
+    h.push_str(&s.chart.svg(lang));
+    h.push_str("</section>");
+
+    for p in &s.persons {
+        person(&mut h, p, w, lang);
+    }
+    h.push_str("</body></html>\n");
+    h
+}
+
+fn person(h: &mut String, p: &super::PersonPage, w: &Words, lang: Lang) {
+    let _ = write!(
+        h,
+        "<section class=\"person\"><h2>{} <span class=\"tag\">{}</span></h2>",
+        esc(&p.label),
+        context_name(p.context, lang)
+    );
+    let _ = write!(
+        h,
+        "<p class=\"meta\">{} {} · {:.1} {}</p>",
+        p.contacts.len(),
+        w.contacts,
+        p.minutes as f64 / 60.0,
+        w.hours
+    );
+    if !p.wishes.trim().is_empty() {
+        let _ = write!(
+            h,
+            "<h3>{}</h3><blockquote>{}</blockquote>",
+            w.wishes,
+            paragraphs(&p.wishes)
+        );
+    }
+    if !p.strengths.trim().is_empty() {
+        let _ = write!(h, "<h3>{}</h3>{}", w.strengths, paragraphs(&p.strengths));
+    }
+    if !p.contacts.is_empty() {
+        let _ = write!(
+            h,
+            "<table><tr><th>{}</th><th class=\"n\">{}</th><th>{}</th><th>{}</th></tr>",
+            w.date, w.minutes, w.mode, w.support
+        );
+        for c in &p.contacts {
+            let support: Vec<&str> = c.support.iter().map(|s| support_name(*s, lang)).collect();
+            let signal = if c.signal {
+                format!(" <span class=\"tag\">{}</span>", w.signal)
+            } else {
+                String::new()
+            };
+            let with = if c.with.is_empty() {
+                String::new()
+            } else {
+                format!(" ({} {})", w.with, esc(&c.with.join(", ")))
+            };
+            let _ = write!(
+                h,
+                "<tr><td>{} {}</td><td class=\"n\">{}</td><td>{}{with}</td><td>{}{signal}</td></tr>",
+                date(c.date, lang),
+                c.time,
+                c.minutes,
+                mode_name(c.mode, lang),
+                support.join(", ")
+            );
+        }
+        h.push_str("</table>");
+    }
+    let noted: Vec<_> = p
+        .contacts
+        .iter()
+        .filter(|c| c.note.is_some() || c.own_words.is_some())
+        .collect();
+    let _ = write!(h, "<h3>{}</h3>", w.notes);
+    if noted.is_empty() {
+        let _ = write!(h, "<p>{}</p>", w.no_notes);
+    }
+    for c in noted {
+        let _ = write!(
+            h,
+            "<div class=\"note\"><div class=\"when\">{} {}</div>",
+            date(c.date, lang),
+            c.time
+        );
+        if let Some(n) = &c.note {
+            h.push_str(&paragraphs(n));
+        }
+        if let Some(o) = &c.own_words {
+            let _ = write!(
+                h,
+                "<blockquote>{}: “{}”</blockquote>",
+                w.own_words,
+                esc(o.trim())
+            );
+        }
+        h.push_str("</div>");
+    }
+    if !p.bridge_notes.is_empty() {
+        let _ = write!(h, "<h3>{}</h3>", w.bridge);
+        for b in &p.bridge_notes {
+            let status = match (lang, b.status) {
+                (Lang::Nl, Status::Answered) => "beantwoord",
+                (Lang::Nl, _) => "gedeeld, nog geen antwoord",
+                (Lang::En, Status::Answered) => "answered",
+                (Lang::En, _) => "shared, not yet answered",
+            };
+            let shared = b
+                .shared_on
+                .map(|d| format!(", {}", date(d, lang)))
+                .unwrap_or_default();
+            let _ = write!(
+                h,
+                "<div class=\"note\"><div class=\"when\">{} · {} · {status}{shared}</div>{}",
+                esc(&b.recipient),
+                bridge_kind(b.kind, lang),
+                paragraphs(&b.text)
+            );
+            if !b.client_voice.trim().is_empty() {
+                let _ = write!(
+                    h,
+                    "<blockquote>{}: “{}”</blockquote>",
+                    w.own_words,
+                    esc(b.client_voice.trim())
+                );
+            }
+            if b.answered && !b.answer.trim().is_empty() {
+                let _ = write!(h, "<p><b>{}:</b> {}</p>", w.answer, esc(b.answer.trim()));
+            }
+            h.push_str("</div>");
+        }
+    }
+    if !p.open_checkins.is_empty() {
+        let _ = write!(h, "<h3>{}</h3><ul>", w.checkins);
+        for (due, why) in &p.open_checkins {
+            let why = if why.trim().is_empty() {
+                String::new()
+            } else {
+                format!(": {}", esc(why.trim()))
+            };
+            let _ = write!(h, "<li>{}{why}</li>", date(*due, lang));
+        }
+        h.push_str("</ul>");
+    }
+    h.push_str("</section>");
+}
