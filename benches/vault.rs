@@ -41,11 +41,16 @@ fn plain_open(path: &Path) -> Connection {
 fn fill(c: &Connection, people: usize, n: usize) -> (Duration, Vec<i64>) {
     let ids = demo::fill(c, people, 0, 7).unwrap();
     let mut rng = demo::Rng::new(42);
-    let end = naast::time::parse_date("2026-11-22").unwrap();
+    // Five years of notes, written in time order.
+    let start = naast::time::parse_date("2021-11-22").unwrap();
+    let per_batch = 20_000;
+    let batches = n.div_ceil(per_batch);
+    let span = 5 * 365 / batches.max(1) as i64;
     let mut total = Duration::ZERO;
     let mut left = n;
-    while left > 0 {
-        let batch = demo::contacts(&mut rng, &ids, left.min(20_000), end);
+    for b in 0..batches as i64 {
+        let from = start + chrono::Duration::days(b * span);
+        let batch = demo::contacts(&mut rng, &ids, left.min(per_batch), from, from + chrono::Duration::days(span.max(1)));
         let (d, _) = time(|| contact::import(c, &batch).unwrap());
         total += d;
         left -= batch.len();
@@ -146,7 +151,7 @@ fn main() {
         let ids = demo::fill(c, 3, 0, 1).unwrap();
         let mut rng = demo::Rng::new(9);
         let end = naast::time::parse_date("2026-11-22").unwrap();
-        let cs = demo::contacts(&mut rng, &ids, 200, end);
+        let cs = demo::contacts(&mut rng, &ids, 200, end - chrono::Duration::days(30), end);
         median(
             cs.iter()
                 .map(|x| time(|| contact::add(c, x).unwrap()).0)

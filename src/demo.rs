@@ -121,11 +121,13 @@ impl Rng {
     }
 }
 
-/// `n` demo contacts for `persons`, spread over the year before `end`.
-pub fn contacts(rng: &mut Rng, persons: &[i64], n: usize, end: NaiveDate) -> Vec<NewContact> {
+/// `n` demo contacts for `persons`, in time order from `from` to the day before
+/// `to`, as a supporter logs them: the newest note is written last.
+pub fn contacts(rng: &mut Rng, persons: &[i64], n: usize, from: NaiveDate, to: NaiveDate) -> Vec<NewContact> {
+    let days = (to - from).num_days().max(1);
     (0..n)
-        .map(|_| {
-            let day = end - chrono::Duration::days(1 + rng.below(365) as i64);
+        .map(|i| {
+            let day = from + chrono::Duration::days(i as i64 * days / n.max(1) as i64);
             // Contacts happen in the daytime, between 09:00 and 20:00.
             let minute_of_day = (9 * 60 + rng.below(11 * 60)) as i64;
             let mut people = vec![persons[rng.below(persons.len())]];
@@ -213,12 +215,17 @@ pub fn fill(conn: &Connection, people: usize, n_contacts: usize, seed: u64) -> R
         return Ok(ids);
     }
     let end = crate::time::today();
+    let start = end - chrono::Duration::days(365);
+    // Batches cover consecutive stretches of the year, so the whole stays in order.
+    let batches = n_contacts.div_ceil(10_000).max(1);
+    let span = 365 / batches as i64;
     let mut left = n_contacts;
-    while left > 0 {
-        let batch = left.min(10_000);
-        let cs = contacts(&mut rng, &ids, batch, end);
-        contact::import(conn, &cs)?;
-        left -= batch;
+    for b in 0..batches as i64 {
+        let n = left.min(10_000);
+        let from = start + chrono::Duration::days(b * span);
+        let to = if b + 1 == batches as i64 { end } else { from + chrono::Duration::days(span.max(1)) };
+        contact::import(conn, &contacts(&mut rng, &ids, n, from, to))?;
+        left -= n;
     }
     Ok(ids)
 }

@@ -117,26 +117,38 @@ fn search_contacts(conn: &Connection, q: &str, f: &Filter, limit: u32) -> Result
         params.push(Value::Integer(b as i64));
         w.push_str(" AND c.signal = ?");
     }
-    let sql = format!(
-        "SELECT c.id, c.at, bm25(contact_fts, 1.0, 1.5) AS rank,
-                snippet(contact_fts, -1, '{OPEN}', '{CLOSE}', '…', 16)
-         FROM contact_fts JOIN contact c ON c.id = contact_fts.rowid
-         WHERE contact_fts MATCH ?{w} ORDER BY rank LIMIT {limit}"
-    );
+    // Phase 1 ranks on the index alone (and the contact row only when a filter needs
+    // it). Phase 2 reads text and makes snippets for the final page only: on an
+    // encrypted vault every row read costs a page decryption, so reading the text of
+    // every match of a common word would be the slow part.
+    let sql = if w.is_empty() {
+        format!("SELECT rowid, rank FROM contact_fts WHERE contact_fts MATCH ? ORDER BY rank LIMIT {limit}")
+    } else {
+        format!(
+            "SELECT c.id, contact_fts.rank FROM contact_fts JOIN contact c ON c.id = contact_fts.rowid
+             WHERE contact_fts MATCH ?{w} ORDER BY contact_fts.rank LIMIT {limit}"
+        )
+    };
     let mut st = conn.prepare_cached(&sql)?;
-    let rows = st.query_map(params_from_iter(params), |r| {
-        Ok(Hit {
+    let ranked = st
+        .query_map(params_from_iter(params), |r| Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut snip = conn.prepare_cached(&format!(
+        "SELECT c.at, snippet(contact_fts, -1, '{OPEN}', '{CLOSE}', '…', 16)
+         FROM contact_fts JOIN contact c ON c.id = contact_fts.rowid
+         WHERE contact_fts MATCH ?1 AND contact_fts.rowid = ?2"
+    ))?;
+    let mut hits = Vec::with_capacity(ranked.len());
+    for (id, rank) in ranked {
+        let (at, snippet): (i64, String) = snip.query_row((q, id), |r| Ok((r.get(0)?, r.get(1)?)))?;
+        hits.push(Hit {
             kind: HitKind::Contact,
-            id: r.get(0)?,
-            at: r.get(1)?,
-            persons: Vec::new(),
-            rank: r.get(2)?,
-            snippet: segments(&r.get::<_, String>(3)?),
-        })
-    })?;
-    let mut hits = rows.collect::<rusqlite::Result<Vec<_>>>()?;
-    for h in &mut hits {
-        h.persons = persons_of_contact(conn, h.id)?;
+            id,
+            at,
+            persons: persons_of_contact(conn, id)?,
+            rank,
+            snippet: segments(&snippet),
+        });
     }
     Ok(hits)
 }

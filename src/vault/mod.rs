@@ -248,6 +248,13 @@ impl Vault {
     }
 }
 
+impl Drop for Vault {
+    /// Lets SQLite refresh its planner statistics, as its docs advise before closing.
+    fn drop(&mut self) {
+        let _ = self.conn.execute_batch("PRAGMA optimize;");
+    }
+}
+
 fn put_in_keyring(store: &dyn KeyStore, id: &str, key: &VaultKey) -> Result<()> {
     store.store(id, key)?;
     match store.load(id)? {
