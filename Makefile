@@ -1,24 +1,35 @@
 # The two commands of this project. Both install what is missing first.
-#   make run   builds Naast and starts it on a demo vault
-#   make test  runs every check: format, lints, unit, integration, keyring, crash tests
+#   make run   builds the UI and the desktop app and opens Naast
+#   make test  every check: format, lints, UI type check, unit, integration,
+#              real-keyring, crash, print and end-to-end tests
 
 SHELL := /bin/bash
 CARGO ?= cargo
 
-.PHONY: run test setup bench lint
+.PHONY: run test setup ui lint unit e2e bench demo
 
 setup:
 	@scripts/setup.sh
 
 run: setup
-	@scripts/try-cli.sh
+	@scripts/run-app.sh
 
-lint:
+ui: setup
+	scripts/build-ui.sh
+	cd ui && npm run --silent check
+
+lint: ui
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 
-test: setup lint
-	scripts/with-keyring.sh $(CARGO) test --workspace --all-targets
+unit: ui
+	scripts/with-keyring.sh $(CARGO) test --workspace --exclude naast-e2e --all-targets
+	scripts/check-bindings.sh
+
+e2e: ui
+	scripts/e2e.sh
+
+test: lint unit e2e
 
 # Benchmarks print a table (not part of `make test`; takes several minutes).
 bench: setup

@@ -232,6 +232,32 @@ fn main() {
         plain: Some(search_time(&plain, "zwolle")),
         target: "< 50 ms",
     });
+    drop((enc, plain));
+
+    // The team-consult summary: a quarter for a 50-person caseload inside a vault
+    // of 100,000 contacts (160 people over five years: about 1,500 in the quarter).
+    let n = 100_000 / scale;
+    let e3 = dir.path().join("esum.naast");
+    let p3 = dir.path().join("psum.sqlite");
+    let enc = Vault::init(&e3, &store, None).unwrap().0;
+    let plain = plain_open(&p3);
+    let (_, ids) = fill(enc.conn(), 160, n);
+    fill(&plain, 160, n);
+    let summary = |c: &Connection| {
+        let mut o = naast::summary::Options::new(naast::time::parse_date("2026-07-01").unwrap(), naast::time::parse_date("2026-09-30").unwrap());
+        o.persons = ids[..50].to_vec();
+        let today = naast::time::parse_date("2026-10-01").unwrap();
+        let mut contacts = 0;
+        let d = median((0..10).map(|_| time(|| {
+            let s = naast::summary::compute(c, &o, today).unwrap();
+            contacts = s.totals.contacts;
+            naast::summary::html::render(&s).len()
+        }).0).collect());
+        (d, contacts)
+    };
+    let (es, ec) = summary(enc.conn());
+    let (ps, _) = summary(&plain);
+    rows.push(Row { name: format!("consult summary, 50 people, one quarter ({ec} contacts) in {n}"), enc: es, plain: Some(ps), target: "< 100 ms" });
     let size = |p: &Path| {
         std::fs::metadata(p)
             .map(|m| m.len() / (1 << 20))
@@ -239,6 +265,7 @@ fn main() {
     };
     let sizes = (size(&e2), size(&p2));
     drop((enc, plain));
+    let n = 1_000_000 / scale;
 
     println!(
         "\n| workload | encrypted | plain SQLite | ratio | target |\n|---|---:|---:|---:|---|"

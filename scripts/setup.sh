@@ -7,6 +7,11 @@ packages=(
   # build: the vendored SQLCipher/OpenSSL need a C toolchain and perl; the Secret
   # Service client links libdbus.
   build-essential pkg-config perl libdbus-1-dev libssl-dev
+  # the desktop app (Tauri 2 on WebKitGTK)
+  libwebkit2gtk-4.1-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev librsvg2-dev
+  libayatana-appindicator3-dev
+  # end-to-end tests: the app in a virtual display, driven over WebDriver
+  webkit2gtk-driver xvfb xauth procps
   # tests: a private D-Bus session with a real keyring
   dbus dbus-x11 gnome-keyring
   # tests: the consult summary printed to PDF by headless Chromium, read back as text
@@ -14,6 +19,9 @@ packages=(
 )
 
 missing=()
+# Node and npm may come from elsewhere than Debian (this machine's image has npm 11);
+# only when there is none at all does Debian's get installed.
+command -v npm >/dev/null || missing+=(nodejs npm)
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
@@ -27,3 +35,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 command -v cargo >/dev/null || { echo "setup: Rust is missing; install it from https://rustup.rs" >&2; exit 1; }
+
+# The UI's own dependencies, exactly as locked.
+if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
+  (cd ui && npm ci --no-audit --no-fund --loglevel=error)
+fi

@@ -19,6 +19,7 @@ use crate::text;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub enum Status {
     Draft,
     Shared,
@@ -48,6 +49,7 @@ impl Status {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct NewBridgeNote {
     pub person_id: PersonId,
     pub member_id: i64,
@@ -59,6 +61,7 @@ pub struct NewBridgeNote {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct BridgeNote {
     pub id: i64,
     pub person_id: PersonId,

@@ -22,6 +22,7 @@ pub type ContactId = i64;
 pub const DEFAULT_MINUTES: i64 = 45;
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct NewContact {
     /// Unix seconds (UTC).
     pub at: i64,
@@ -75,6 +76,7 @@ impl NewContact {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct PersonRef {
     pub id: PersonId,
     pub alias: String,
@@ -82,6 +84,7 @@ pub struct PersonRef {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Contact {
     pub id: ContactId,
     pub at: i64,
@@ -126,6 +129,7 @@ impl Contact {
 
 /// Which contacts to list. Dates are Dutch calendar days, both ends included.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Filter {
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
@@ -138,6 +142,7 @@ pub struct Filter {
 
 /// Where the next page starts: the last contact of the previous page.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Cursor {
     pub at: i64,
     pub id: ContactId,

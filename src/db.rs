@@ -4,7 +4,7 @@
 //! run on a plain SQLite file too; the benchmarks need that to show what encryption
 //! costs. The app itself only ever opens keyed connections through `vault`.
 
-use rusqlite::Connection;
+pub use rusqlite::Connection;
 
 use crate::error::{Error, Result};
 
@@ -12,6 +12,7 @@ use crate::error::{Error, Result};
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_initial.sql"),
     include_str!("../migrations/0002_summary_log.sql"),
+    include_str!("../migrations/0003_draft.sql"),
 ];
 
 /// The newest schema this build knows.

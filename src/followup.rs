@@ -12,6 +12,7 @@ use crate::person::PersonId;
 use crate::text;
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct FollowUp {
     pub id: i64,
     pub person_id: PersonId,
@@ -24,6 +25,7 @@ pub struct FollowUp {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Stagnant {
     pub person_id: PersonId,
     pub person: String,
@@ -125,4 +127,14 @@ pub fn stagnation(conn: &Connection, today: NaiveDate, weeks: u32) -> Result<Vec
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The known rhythm after an incident with a colleague (seed 004): a first contact
+/// within 72 hours and a second around two weeks. Both are ordinary check-ins, so
+/// they can be moved like any other.
+pub fn plan_colleague(conn: &Connection, person: PersonId, incident: NaiveDate) -> Result<Vec<FollowUp>> {
+    Ok(vec![
+        add(conn, person, incident + chrono::Duration::days(3), "eerste contact na incident (binnen 72 uur)")?,
+        add(conn, person, incident + chrono::Duration::days(14), "tweede contact, rond twee weken na incident")?,
+    ])
 }

@@ -9,6 +9,7 @@ macro_rules! vocabulary {
     ($(#[$m:meta])* $name:ident, $err:ident, { $($variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$m])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+        #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
         pub enum $name {
             $(#[serde(rename = $text)] $variant),+
         }

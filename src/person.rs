@@ -17,6 +17,7 @@ use crate::text;
 pub type PersonId = i64;
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Person {
     pub id: PersonId,
     pub alias: String,
@@ -29,6 +30,7 @@ pub struct Person {
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct NewPerson {
     pub alias: String,
     pub context: Option<Context>,
@@ -38,6 +40,7 @@ pub struct NewPerson {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct CircleMember {
     pub id: i64,
     pub person_id: PersonId,
@@ -48,6 +51,7 @@ pub struct CircleMember {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Consent {
     pub id: i64,
     pub person_id: PersonId,
@@ -382,4 +386,53 @@ pub fn erase(conn: &Connection, id: PersonId) -> Result<usize> {
     // Move the overwritten pages out of the log into the file, and empty the log.
     conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
     Ok(removed)
+}
+
+/// Everything about one person, for the person page and the right of access: own
+/// words, circle, consents, and one timeline of contacts (group contacts included),
+/// bridge notes and open check-ins.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct Detail {
+    pub person: Person,
+    pub circle: Vec<CircleMember>,
+    pub consents: Vec<Consent>,
+    pub contacts: Vec<crate::contact::Contact>,
+    pub bridge_notes: Vec<crate::bridge::BridgeNote>,
+    pub checkins: Vec<crate::followup::FollowUp>,
+}
+
+pub fn detail(conn: &Connection, id: PersonId) -> Result<Detail> {
+    let person = get(conn, id)?;
+    let filter = crate::contact::Filter { person: Some(id), ..Default::default() };
+    Ok(Detail {
+        person,
+        circle: circle(conn, id)?,
+        consents: consents(conn, id)?,
+        contacts: crate::contact::list(conn, &filter, None, Some(500))?,
+        bridge_notes: crate::bridge::list(conn, Some(id), None)?,
+        checkins: crate::followup::open(conn, Some(id))?,
+    })
+}
+
+/// Records consent for a circle member, by id (what the app has at hand).
+pub fn add_consent_for(conn: &Connection, member_id: i64, scope: &str, discussed_on: NaiveDate, until: NaiveDate) -> Result<Consent> {
+    let member = conn
+        .query_row(
+            "SELECT id, person_id, name, role, formal, involve FROM circle_member WHERE id = ?1",
+            [member_id],
+            |r| {
+                Ok(CircleMember {
+                    id: r.get(0)?,
+                    person_id: r.get(1)?,
+                    name: r.get(2)?,
+                    role: r.get(3)?,
+                    formal: r.get(4)?,
+                    involve: r.get(5)?,
+                })
+            },
+        )
+        .optional()?
+        .ok_or(Error::NotFound { what: "circle member", name: member_id.to_string(), hint: "" })?;
+    add_consent(conn, &member, scope, discussed_on, until)
 }

@@ -14,6 +14,7 @@ use crate::error::Result;
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub enum HitKind {
     Contact,
     BridgeNote,
@@ -21,12 +22,14 @@ pub enum HitKind {
 
 /// A piece of a snippet; `hit` marks the words that matched.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Segment {
     pub text: String,
     pub hit: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Hit {
     pub kind: HitKind,
     pub id: i64,
@@ -133,14 +136,16 @@ fn search_contacts(conn: &Connection, q: &str, f: &Filter, limit: u32) -> Result
     let ranked = st
         .query_map(params_from_iter(params), |r| Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?)))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    // The FTS table alone, so FTS5 seeks the rowid instead of walking every match.
     let mut snip = conn.prepare_cached(&format!(
-        "SELECT c.at, snippet(contact_fts, -1, '{OPEN}', '{CLOSE}', '…', 16)
-         FROM contact_fts JOIN contact c ON c.id = contact_fts.rowid
-         WHERE contact_fts MATCH ?1 AND contact_fts.rowid = ?2"
+        "SELECT snippet(contact_fts, -1, '{OPEN}', '{CLOSE}', '…', 16)
+         FROM contact_fts WHERE contact_fts MATCH ?1 AND rowid = ?2"
     ))?;
+    let mut when = conn.prepare_cached("SELECT at FROM contact WHERE id = ?1")?;
     let mut hits = Vec::with_capacity(ranked.len());
     for (id, rank) in ranked {
-        let (at, snippet): (i64, String) = snip.query_row((q, id), |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let snippet: String = snip.query_row((q, id), |r| r.get(0))?;
+        let at: i64 = when.query_row([id], |r| r.get(0))?;
         hits.push(Hit {
             kind: HitKind::Contact,
             id,

@@ -28,6 +28,7 @@ use crate::time;
 /// How people are named in the summary. The default is the least.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub enum Level {
     /// The person's short random code (`K7QM`): says nothing about who they are.
     #[default]
@@ -67,6 +68,7 @@ impl Level {
 
 /// What the user chose on the Consult screen or the command line.
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Options {
     pub from: NaiveDate,
     pub to: NaiveDate,

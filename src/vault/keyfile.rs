@@ -23,6 +23,7 @@ const FORMAT: &str = "naast-keys";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub enum KeyMode {
     Keyring,
     Passphrase,

@@ -34,6 +34,7 @@ pub struct Vault {
 /// What can be known about a vault without unlocking it: enough for a UI to pick
 /// the right screen (unlock, recover, create).
 #[derive(Debug, Clone, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct VaultInfo {
     pub path: PathBuf,
     pub exists: bool,

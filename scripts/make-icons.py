@@ -1,0 +1,28 @@
+#!/usr/bin/env python3
+"""Draws Naast's icon: two discs side by side on a calm teal tile ("naast" means
+beside). Pure standard library, so anyone can regenerate it: python3 scripts/make-icons.py"""
+import math, struct, zlib, pathlib
+
+TEAL = (22, 94, 99)
+LIGHT = (236, 244, 242)
+SOFT = (150, 196, 190)
+
+def pixel(x, y, n):
+    u, v = (x + 0.5) / n, (y + 0.5) / n
+    r = 0.2  # corner radius of the tile
+    dx, dy = max(r - u, 0, u - (1 - r)), max(r - v, 0, v - (1 - r))
+    if math.hypot(dx, dy) > r:
+        return (0, 0, 0, 0)
+    for cx, col in ((0.39, SOFT), (0.61, LIGHT)):
+        if math.hypot(u - cx, v - 0.5) < 0.2:
+            return col + (255,)
+    return TEAL + (255,)
+
+def png(n):
+    rows = b"".join(b"\x00" + b"".join(bytes(pixel(x, y, n)) for x in range(n)) for y in range(n))
+    chunk = lambda t, d: struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d) & 0xFFFFFFFF)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", n, n, 8, 6, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b"")
+
+out = pathlib.Path(__file__).resolve().parent.parent / "icons"
+for name, n in (("32x32.png", 32), ("128x128.png", 128), ("128x128@2x.png", 256), ("icon.png", 512)):
+    (out / name).write_bytes(png(n))

@@ -1,0 +1,29 @@
+//! The error that crosses IPC: `{kind, message}`, the message already in the UI's
+//! language. The UI reacts to `kind` (a stable code from the core, or `locked`),
+//! never to the wording.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct AppError {
+    pub kind: String,
+    pub message: String,
+}
+
+impl AppError {
+    pub fn from_core(e: &naast::Error, lang: naast::Lang) -> Self {
+        AppError { kind: e.kind().to_string(), message: e.message(lang) }
+    }
+
+    pub fn locked(lang: naast::Lang) -> Self {
+        let message = match lang {
+            naast::Lang::Nl => "De kluis is vergrendeld.",
+            naast::Lang::En => "The vault is locked.",
+        };
+        AppError { kind: "locked".into(), message: message.into() }
+    }
+}
+
+pub type AppResult<T> = Result<T, AppError>;

@@ -1,0 +1,69 @@
+//! What the app holds while it runs: where the vault is, the open vault (or none
+//! when locked), the UI language for messages, and the last rendered summary,
+//! which the `summary:` protocol serves from memory so it never touches the disk.
+
+use std::path::PathBuf;
+use std::sync::{Mutex, MutexGuard};
+
+use naast::vault::{OsKeyring, Vault};
+use naast::Lang;
+use naast::db::Connection;
+
+use crate::error::{AppError, AppResult};
+
+pub struct AppState {
+    pub path: PathBuf,
+    pub store: OsKeyring,
+    vault: Mutex<Option<Vault>>,
+    lang: Mutex<Lang>,
+    pub summary: Mutex<Option<String>>,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+impl AppState {
+    pub fn new(path: PathBuf, store: OsKeyring) -> Self {
+        AppState { path, store, vault: Mutex::new(None), lang: Mutex::new(Lang::Nl), summary: Mutex::new(None) }
+    }
+
+    pub fn lang(&self) -> Lang {
+        *lock(&self.lang)
+    }
+
+    pub fn set_lang(&self, lang: Lang) {
+        *lock(&self.lang) = lang;
+    }
+
+    /// Turns a core result into an IPC result, in the UI's language.
+    pub fn map<T>(&self, r: naast::Result<T>) -> AppResult<T> {
+        r.map_err(|e| AppError::from_core(&e, self.lang()))
+    }
+
+    /// Runs `f` on the open vault's connection; `locked` when there is none.
+    pub fn with<T>(&self, f: impl FnOnce(&Connection) -> naast::Result<T>) -> AppResult<T> {
+        let guard = lock(&self.vault);
+        let v = guard.as_ref().ok_or_else(|| AppError::locked(self.lang()))?;
+        self.map(f(v.conn()))
+    }
+
+    pub fn set_open(&self, v: naast::Result<Vault>) -> AppResult<()> {
+        let v = self.map(v)?;
+        if let Ok(s) = naast::settings::load(v.conn()) {
+            self.set_lang(s.lang);
+        }
+        *lock(&self.vault) = Some(v);
+        Ok(())
+    }
+
+    /// Closes the vault (its key leaves memory with it) and forgets the summary.
+    pub fn close(&self) {
+        *lock(&self.vault) = None;
+        *lock(&self.summary) = None;
+    }
+
+    pub fn is_open(&self) -> bool {
+        lock(&self.vault).is_some()
+    }
+}

@@ -1,0 +1,55 @@
+//! The user's settings, kept in the vault's `meta` table: they are about how this
+//! person works, and travel with the vault.
+
+use rusqlite::{Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+use crate::db::write_tx;
+use crate::error::{Lang, Result};
+use crate::language;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct Settings {
+    pub lang: Lang,
+    /// Minutes without input before the app locks itself; 0 is never.
+    pub auto_lock_minutes: u32,
+    /// Weeks without contact or planned check-in before a person is flagged.
+    pub stagnation_weeks: u32,
+    /// Words that prompt the gentle peer-language hint, one list per language.
+    pub hint_words_nl: Vec<String>,
+    pub hint_words_en: Vec<String>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            lang: Lang::Nl,
+            auto_lock_minutes: 10,
+            stagnation_weeks: 4,
+            hint_words_nl: language::default_words(Lang::Nl),
+            hint_words_en: language::default_words(Lang::En),
+        }
+    }
+}
+
+const KEY: &str = "settings";
+
+pub fn load(conn: &Connection) -> Result<Settings> {
+    let raw: Option<String> =
+        conn.query_row("SELECT value FROM meta WHERE key = ?1", [KEY], |r| r.get(0)).optional()?;
+    // Settings written by a newer version may have fields this one does not know:
+    // anything unreadable falls back to the defaults rather than locking anyone out.
+    Ok(raw.and_then(|r| serde_json::from_str(&r).ok()).unwrap_or_default())
+}
+
+pub fn save(conn: &Connection, s: &Settings) -> Result<()> {
+    let json = serde_json::to_string(s).map_err(|e| crate::Error::io("settings", e.into()))?;
+    write_tx(conn, |c| {
+        c.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (KEY, json),
+        )?;
+        Ok(())
+    })
+}

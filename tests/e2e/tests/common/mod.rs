@@ -1,0 +1,275 @@
+//! A small WebDriver client and the app's test harness.
+//!
+//! Each scenario starts its own `tauri-driver` (which starts `WebKitWebDriver` and
+//! the real `naast-app` binary) with its own vault path and keyring service name,
+//! so scenarios never share state. `scripts/e2e.sh` provides the display (Xvfb) and
+//! the D-Bus session with an unlocked keyring.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+const ELEMENT: &str = "element-6066-11e4-a52f-4a50d2b1f0d5";
+pub const ENTER: &str = "\u{E007}";
+pub const CTRL: &str = "\u{E009}";
+pub const ALT: &str = "\u{E00A}";
+pub const RELEASE: &str = "\u{E000}";
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+}
+
+pub fn target() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root().join("target"))
+}
+
+fn app_binary() -> PathBuf {
+    let p = target().join("debug/naast-app");
+    assert!(p.exists(), "build the app first: `cargo build -p naast-app` (scripts/e2e.sh does)");
+    p
+}
+
+fn tauri_driver() -> PathBuf {
+    let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
+    let p = home.join(".cargo/bin/tauri-driver");
+    if p.exists() { p } else { PathBuf::from("tauri-driver") }
+}
+
+/// One running app: its tauri-driver, WebDriver session and vault folder.
+pub struct App {
+    driver: Child,
+    base: String,
+    session: Option<String>,
+    pub dir: PathBuf,
+    pub service: String,
+}
+
+static NEXT_PORT: std::sync::atomic::AtomicU16 = std::sync::atomic::AtomicU16::new(0);
+
+impl App {
+    /// Starts the app on a vault in `dir` (kept between restarts of the same App).
+    pub fn start(dir: &Path, name: &str) -> App {
+        let n = NEXT_PORT.fetch_add(2, std::sync::atomic::Ordering::SeqCst);
+        let port = 4500 + (std::process::id() % 200) as u16 * 4 + n;
+        let service = format!("naast-e2e-{name}-{}", std::process::id());
+        let driver = Command::new(tauri_driver())
+            .args(["--port", &port.to_string(), "--native-port", &(port + 1).to_string()])
+            .env("NAAST_VAULT", dir.join("kluis.naast"))
+            .env("NAAST_KEYRING_SERVICE", &service)
+            .env_remove("NAAST_LANG")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("tauri-driver must be installed: scripts/e2e.sh installs it");
+        let mut app = App { driver, base: format!("http://127.0.0.1:{port}"), session: None, dir: dir.to_path_buf(), service };
+        app.new_session();
+        app
+    }
+
+    fn new_session(&mut self) {
+        let caps = json!({ "capabilities": { "alwaysMatch": { "tauri:options": { "application": app_binary() } } } });
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            match ureq::post(&format!("{}/session", self.base)).send_json(caps.clone()) {
+                Ok(r) => {
+                    let v: Value = r.into_json().unwrap();
+                    self.session = Some(v["value"]["sessionId"].as_str().unwrap().to_string());
+                    return;
+                }
+                Err(e) if Instant::now() < deadline => {
+                    let _ = e;
+                    std::thread::sleep(Duration::from_millis(250));
+                }
+                Err(e) => panic!("no WebDriver session: {e}"),
+            }
+        }
+    }
+
+    /// Closes the app the normal way and opens it again (same vault).
+    pub fn restart(&mut self) {
+        self.end_session();
+        std::thread::sleep(Duration::from_millis(500));
+        self.new_session();
+    }
+
+    /// Kills the app process with SIGKILL (a crash), then opens it again.
+    pub fn crash_and_restart(&mut self) {
+        let bin = app_binary();
+        let out = Command::new("pgrep").arg("-f").arg(bin.to_str().unwrap()).output().unwrap();
+        let pids: Vec<i32> = String::from_utf8_lossy(&out.stdout).lines().filter_map(|l| l.trim().parse().ok()).collect();
+        assert!(!pids.is_empty(), "the app is not running");
+        for pid in pids {
+            unsafe { libc::kill(pid, libc::SIGKILL) };
+        }
+        let _ = ureq::delete(&format!("{}/session/{}", self.base, self.session.take().unwrap_or_default())).call();
+        std::thread::sleep(Duration::from_millis(800));
+        self.new_session();
+    }
+
+    fn end_session(&mut self) {
+        if let Some(s) = self.session.take() {
+            let _ = ureq::delete(&format!("{}/session/{s}", self.base)).call();
+        }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}/session/{}{}", self.base, self.session.as_deref().unwrap_or(""), path)
+    }
+
+    fn post(&self, path: &str, body: Value) -> Result<Value, String> {
+        match ureq::post(&self.url(path)).send_json(body) {
+            Ok(r) => Ok(r.into_json::<Value>().map(|v| v["value"].clone()).unwrap_or(Value::Null)),
+            Err(ureq::Error::Status(_, r)) => Err(r.into_string().unwrap_or_default()),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
+    fn get(&self, path: &str) -> Result<Value, String> {
+        match ureq::get(&self.url(path)).call() {
+            Ok(r) => Ok(r.into_json::<Value>().map(|v| v["value"].clone()).unwrap_or(Value::Null)),
+            Err(ureq::Error::Status(_, r)) => Err(r.into_string().unwrap_or_default()),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
+    fn try_find(&self, css: &str) -> Option<String> {
+        self.post("/element", json!({ "using": "css selector", "value": css }))
+            .ok()
+            .and_then(|v| v[ELEMENT].as_str().map(String::from))
+    }
+
+    /// Waits up to 15 s for an element to appear.
+    pub fn find(&self, css: &str) -> El<'_> {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            if let Some(id) = self.try_find(css) {
+                return El { app: self, id };
+            }
+            if Instant::now() > deadline {
+                let _ = self.screenshot(&format!("failed-{}", css.replace(|c: char| !c.is_alphanumeric(), "_")));
+                panic!("element {css} did not appear; body: {}", self.body_text());
+            }
+            std::thread::sleep(Duration::from_millis(150));
+        }
+    }
+
+    pub fn exists(&self, css: &str) -> bool {
+        self.try_find(css).is_some()
+    }
+
+    pub fn js(&self, script: &str) -> Value {
+        self.post("/execute/sync", json!({ "script": script, "args": [] })).unwrap_or_else(|e| panic!("script failed: {e}"))
+    }
+
+    pub fn body_text(&self) -> String {
+        self.js("return document.body.innerText").as_str().unwrap_or("").to_string()
+    }
+
+    /// Waits until the page text contains `needle`.
+    pub fn wait_text(&self, needle: &str) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while !self.body_text().contains(needle) {
+            if Instant::now() > deadline {
+                panic!("text {needle:?} did not appear; body: {}", self.body_text());
+            }
+            std::thread::sleep(Duration::from_millis(150));
+        }
+    }
+
+    /// Types into whatever has focus, as a keyboard would.
+    pub fn keys(&self, text: &str) {
+        let active = self.post("/element/active", json!({})).unwrap();
+        let el = active[ELEMENT].as_str().unwrap().to_string();
+        El { app: self, id: el }.keys(text);
+    }
+
+    pub fn screenshot(&self, name: &str) -> PathBuf {
+        use base64::Engine;
+        let png = self.get("/screenshot").unwrap();
+        let bytes = base64::engine::general_purpose::STANDARD.decode(png.as_str().unwrap_or("")).unwrap();
+        let dir = target().join("screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(format!("{name}.png"));
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+
+    /// Runs axe-core in the page and returns serious and critical violations.
+    pub fn axe(&self) -> Vec<String> {
+        let src = std::fs::read_to_string(root().join("ui/node_modules/axe-core/axe.min.js")).expect("axe-core (npm) is needed: scripts/e2e.sh installs it");
+        self.js(&format!("{src}\n;window.__axe = null; return 1;"));
+        self.js("axe.run(document, { resultTypes: ['violations'] }).then(r => { window.__axe = r.violations.map(v => v.impact + ' ' + v.id + ': ' + v.help + ' (' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ') + ')'); }); return 1;");
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let v = self.js("return window.__axe");
+            if let Some(list) = v.as_array() {
+                return list.iter().filter_map(|x| x.as_str()).filter(|s| s.starts_with("serious") || s.starts_with("critical")).map(String::from).collect();
+            }
+            assert!(Instant::now() < deadline, "axe did not finish");
+            std::thread::sleep(Duration::from_millis(200));
+        }
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        self.end_session();
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+pub struct El<'a> {
+    app: &'a App,
+    id: String,
+}
+
+impl El<'_> {
+    pub fn click(&self) -> &Self {
+        self.app.post(&format!("/element/{}/click", self.id), json!({})).unwrap_or_else(|e| panic!("click failed: {e}"));
+        self
+    }
+
+    pub fn keys(&self, text: &str) -> &Self {
+        self.app.post(&format!("/element/{}/value", self.id), json!({ "text": text })).unwrap_or_else(|e| panic!("typing failed: {e}"));
+        self
+    }
+
+    pub fn clear(&self) -> &Self {
+        let _ = self.app.post(&format!("/element/{}/clear", self.id), json!({}));
+        self
+    }
+
+    pub fn text(&self) -> String {
+        self.app.get(&format!("/element/{}/text", self.id)).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()
+    }
+
+    pub fn value(&self) -> String {
+        self.app.get(&format!("/element/{}/property/value", self.id)).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()
+    }
+}
+
+/// Creates a vault through the first-run screens; returns the recovery code.
+pub fn first_run(app: &App, passphrase: Option<&str>) -> String {
+    app.find("#create-vault");
+    if let Some(p) = passphrase {
+        app.find("input[value=passphrase]").click();
+        app.find("#pass1").keys(p);
+        app.find("#pass2").keys(p);
+    }
+    app.find("#create-vault").click();
+    let code = app.find("#recovery-code").text();
+    let n: usize = app
+        .js("return document.querySelector('#code-check').parentElement.textContent")
+        .as_str()
+        .and_then(|t| t.split_whitespace().find_map(|w| w.parse().ok()))
+        .expect("the check asks for a group number");
+    let group = code.split('-').nth(n - 1).unwrap().to_string();
+    app.find("#code-check").keys(&group);
+    app.find("#code-confirm").click();
+    app.find("#nav-log");
+    code
+}

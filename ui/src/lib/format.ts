@@ -1,0 +1,47 @@
+// Dates the Dutch way ("ma 23 nov. 2026", "week 48"), times 24-hour, in either
+// language; the core stores instants (unix seconds) and calendar days (YYYY-MM-DD).
+import { i18n } from "./i18n/index.svelte";
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+export function dayString(d: Date): string {
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+export function parseDay(s: string): Date {
+  const [y, m, d] = s.split("-").map(Number);
+  return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1);
+}
+
+export function addDays(s: string, n: number): string {
+  const d = parseDay(s);
+  d.setDate(d.getDate() + n);
+  return dayString(d);
+}
+
+export function formatDay(d: Date): string {
+  const locale = i18n.lang === "nl" ? "nl-NL" : "en-GB";
+  return d.toLocaleDateString(locale, { weekday: "short", day: "numeric", month: "short", year: "numeric" });
+}
+
+export function formatDayString(s: string): string {
+  return formatDay(parseDay(s));
+}
+
+export function formatInstant(unix: number): string {
+  const d = new Date(unix * 1000);
+  return `${formatDay(d)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** The value a `datetime-local` input expects, in local time. */
+export function localInput(d: Date): string {
+  return `${dayString(d)}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+export function isoWeek(d: Date): number {
+  const t = new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()));
+  const day = t.getUTCDay() || 7;
+  t.setUTCDate(t.getUTCDate() + 4 - day);
+  const yearStart = new Date(Date.UTC(t.getUTCFullYear(), 0, 1));
+  return Math.ceil(((t.getTime() - yearStart.getTime()) / 86400000 + 1) / 7);
+}
