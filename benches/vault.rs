@@ -50,7 +50,13 @@ fn fill(c: &Connection, people: usize, n: usize) -> (Duration, Vec<i64>) {
     let mut left = n;
     for b in 0..batches as i64 {
         let from = start + chrono::Duration::days(b * span);
-        let batch = demo::contacts(&mut rng, &ids, left.min(per_batch), from, from + chrono::Duration::days(span.max(1)));
+        let batch = demo::contacts(
+            &mut rng,
+            &ids,
+            left.min(per_batch),
+            from,
+            from + chrono::Duration::days(span.max(1)),
+        );
         let (d, _) = time(|| contact::import(c, &batch).unwrap());
         total += d;
         left -= batch.len();
@@ -244,20 +250,35 @@ fn main() {
     let (_, ids) = fill(enc.conn(), 160, n);
     fill(&plain, 160, n);
     let summary = |c: &Connection| {
-        let mut o = naast::summary::Options::new(naast::time::parse_date("2026-07-01").unwrap(), naast::time::parse_date("2026-09-30").unwrap());
+        let mut o = naast::summary::Options::new(
+            naast::time::parse_date("2026-07-01").unwrap(),
+            naast::time::parse_date("2026-09-30").unwrap(),
+        );
         o.persons = ids[..50].to_vec();
         let today = naast::time::parse_date("2026-10-01").unwrap();
         let mut contacts = 0;
-        let d = median((0..10).map(|_| time(|| {
-            let s = naast::summary::compute(c, &o, today).unwrap();
-            contacts = s.totals.contacts;
-            naast::summary::html::render(&s).len()
-        }).0).collect());
+        let d = median(
+            (0..10)
+                .map(|_| {
+                    time(|| {
+                        let s = naast::summary::compute(c, &o, today).unwrap();
+                        contacts = s.totals.contacts;
+                        naast::summary::html::render(&s).len()
+                    })
+                    .0
+                })
+                .collect(),
+        );
         (d, contacts)
     };
     let (es, ec) = summary(enc.conn());
     let (ps, _) = summary(&plain);
-    rows.push(Row { name: format!("consult summary, 50 people, one quarter ({ec} contacts) in {n}"), enc: es, plain: Some(ps), target: "< 100 ms" });
+    rows.push(Row {
+        name: format!("consult summary, 50 people, one quarter ({ec} contacts) in {n}"),
+        enc: es,
+        plain: Some(ps),
+        target: "< 100 ms",
+    });
     let size = |p: &Path| {
         std::fs::metadata(p)
             .map(|m| m.len() / (1 << 20))

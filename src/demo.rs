@@ -123,7 +123,13 @@ impl Rng {
 
 /// `n` demo contacts for `persons`, in time order from `from` to the day before
 /// `to`, as a supporter logs them: the newest note is written last.
-pub fn contacts(rng: &mut Rng, persons: &[i64], n: usize, from: NaiveDate, to: NaiveDate) -> Vec<NewContact> {
+pub fn contacts(
+    rng: &mut Rng,
+    persons: &[i64],
+    n: usize,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Vec<NewContact> {
     let days = (to - from).num_days().max(1);
     (0..n)
         .map(|i| {
@@ -223,7 +229,11 @@ pub fn fill(conn: &Connection, people: usize, n_contacts: usize, seed: u64) -> R
     for b in 0..batches as i64 {
         let n = left.min(10_000);
         let from = start + chrono::Duration::days(b * span);
-        let to = if b + 1 == batches as i64 { end } else { from + chrono::Duration::days(span.max(1)) };
+        let to = if b + 1 == batches as i64 {
+            end
+        } else {
+            from + chrono::Duration::days(span.max(1))
+        };
         contact::import(conn, &contacts(&mut rng, &ids, n, from, to))?;
         left -= n;
     }

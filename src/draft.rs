@@ -26,7 +26,9 @@ pub fn save(conn: &Connection, key: &str, body: &str) -> Result<()> {
 }
 
 pub fn load(conn: &Connection, key: &str) -> Result<Option<String>> {
-    Ok(conn.query_row("SELECT body FROM draft WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+    Ok(conn
+        .query_row("SELECT body FROM draft WHERE key = ?1", [key], |r| r.get(0))
+        .optional()?)
 }
 
 pub fn clear(conn: &Connection, key: &str) -> Result<()> {

@@ -132,9 +132,23 @@ pub fn stagnation(conn: &Connection, today: NaiveDate, weeks: u32) -> Result<Vec
 /// The known rhythm after an incident with a colleague (seed 004): a first contact
 /// within 72 hours and a second around two weeks. Both are ordinary check-ins, so
 /// they can be moved like any other.
-pub fn plan_colleague(conn: &Connection, person: PersonId, incident: NaiveDate) -> Result<Vec<FollowUp>> {
+pub fn plan_colleague(
+    conn: &Connection,
+    person: PersonId,
+    incident: NaiveDate,
+) -> Result<Vec<FollowUp>> {
     Ok(vec![
-        add(conn, person, incident + chrono::Duration::days(3), "eerste contact na incident (binnen 72 uur)")?,
-        add(conn, person, incident + chrono::Duration::days(14), "tweede contact, rond twee weken na incident")?,
+        add(
+            conn,
+            person,
+            incident + chrono::Duration::days(3),
+            "eerste contact na incident (binnen 72 uur)",
+        )?,
+        add(
+            conn,
+            person,
+            incident + chrono::Duration::days(14),
+            "tweede contact, rond twee weken na incident",
+        )?,
     ])
 }

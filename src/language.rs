@@ -6,16 +6,45 @@
 use crate::error::Lang;
 
 const NL: &[&str] = &[
-    "patiënt", "patient", "manipulatief", "manipuleert", "non-compliant", "therapieontrouw",
-    "ongemotiveerd", "lastig", "moeilijke cliënt", "borderliner", "schizofreen", "psychoot",
-    "verslaafde", "zwakbegaafd", "aandachtzoekend", "claimend", "decompenseert", "stoornis",
-    "simuleert", "weigert", "agressief",
+    "patiënt",
+    "patient",
+    "manipulatief",
+    "manipuleert",
+    "non-compliant",
+    "therapieontrouw",
+    "ongemotiveerd",
+    "lastig",
+    "moeilijke cliënt",
+    "borderliner",
+    "schizofreen",
+    "psychoot",
+    "verslaafde",
+    "zwakbegaafd",
+    "aandachtzoekend",
+    "claimend",
+    "decompenseert",
+    "stoornis",
+    "simuleert",
+    "weigert",
+    "agressief",
 ];
 
 const EN: &[&str] = &[
-    "patient", "manipulative", "non-compliant", "noncompliant", "unmotivated", "difficult client",
-    "attention-seeking", "addict", "schizophrenic", "borderline", "psychotic", "refuses", "disorder",
-    "malingering", "aggressive",
+    "patient",
+    "manipulative",
+    "non-compliant",
+    "noncompliant",
+    "unmotivated",
+    "difficult client",
+    "attention-seeking",
+    "addict",
+    "schizophrenic",
+    "borderline",
+    "psychotic",
+    "refuses",
+    "disorder",
+    "malingering",
+    "aggressive",
 ];
 
 pub fn default_words(lang: Lang) -> Vec<String> {
@@ -32,7 +61,10 @@ pub fn default_words(lang: Lang) -> Vec<String> {
 /// accents (so "patiënt" also catches "Patient"). Each word once, in list order.
 pub fn hints(text: &str, words: &[String]) -> Vec<String> {
     let hay = fold(text);
-    let hay_words: Vec<&str> = hay.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).collect();
+    let hay_words: Vec<&str> = hay
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
     let mut found: Vec<String> = Vec::new();
     let mut seen: Vec<String> = Vec::new();
     for w in words {
@@ -44,7 +76,9 @@ pub fn hints(text: &str, words: &[String]) -> Vec<String> {
         if parts.is_empty() {
             continue;
         }
-        let hit = hay_words.windows(parts.len()).any(|win| win == parts.as_slice());
+        let hit = hay_words
+            .windows(parts.len())
+            .any(|win| win == parts.as_slice());
         if hit {
             found.push(w.clone());
             seen.push(needle);
@@ -74,7 +108,10 @@ mod tests {
     #[test]
     fn judging_words_are_found_as_whole_words_across_accents_and_case() {
         let words = default_words(Lang::Nl);
-        assert_eq!(hints("De Patient was erg manipulatief vandaag.", &words), ["patiënt", "manipulatief"]);
+        assert_eq!(
+            hints("De Patient was erg manipulatief vandaag.", &words),
+            ["patiënt", "manipulatief"]
+        );
         assert!(hints("We liepen samen, het was een goed gesprek.", &words).is_empty());
         assert!(hints("compatiënten", &words).is_empty());
         assert_eq!(hints("een moeilijke  cliënt", &words), ["moeilijke cliënt"]);

@@ -404,7 +404,10 @@ pub struct Detail {
 
 pub fn detail(conn: &Connection, id: PersonId) -> Result<Detail> {
     let person = get(conn, id)?;
-    let filter = crate::contact::Filter { person: Some(id), ..Default::default() };
+    let filter = crate::contact::Filter {
+        person: Some(id),
+        ..Default::default()
+    };
     Ok(Detail {
         person,
         circle: circle(conn, id)?,
@@ -416,7 +419,13 @@ pub fn detail(conn: &Connection, id: PersonId) -> Result<Detail> {
 }
 
 /// Records consent for a circle member, by id (what the app has at hand).
-pub fn add_consent_for(conn: &Connection, member_id: i64, scope: &str, discussed_on: NaiveDate, until: NaiveDate) -> Result<Consent> {
+pub fn add_consent_for(
+    conn: &Connection,
+    member_id: i64,
+    scope: &str,
+    discussed_on: NaiveDate,
+    until: NaiveDate,
+) -> Result<Consent> {
     let member = conn
         .query_row(
             "SELECT id, person_id, name, role, formal, involve FROM circle_member WHERE id = ?1",
@@ -433,6 +442,10 @@ pub fn add_consent_for(conn: &Connection, member_id: i64, scope: &str, discussed
             },
         )
         .optional()?
-        .ok_or(Error::NotFound { what: "circle member", name: member_id.to_string(), hint: "" })?;
+        .ok_or(Error::NotFound {
+            what: "circle member",
+            name: member_id.to_string(),
+            hint: "",
+        })?;
     add_consent(conn, &member, scope, discussed_on, until)
 }

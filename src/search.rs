@@ -134,7 +134,9 @@ fn search_contacts(conn: &Connection, q: &str, f: &Filter, limit: u32) -> Result
     };
     let mut st = conn.prepare_cached(&sql)?;
     let ranked = st
-        .query_map(params_from_iter(params), |r| Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?)))?
+        .query_map(params_from_iter(params), |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?))
+        })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     // The FTS table alone, so FTS5 seeks the rowid instead of walking every match.
     let mut snip = conn.prepare_cached(&format!(

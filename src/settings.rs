@@ -36,11 +36,14 @@ impl Default for Settings {
 const KEY: &str = "settings";
 
 pub fn load(conn: &Connection) -> Result<Settings> {
-    let raw: Option<String> =
-        conn.query_row("SELECT value FROM meta WHERE key = ?1", [KEY], |r| r.get(0)).optional()?;
+    let raw: Option<String> = conn
+        .query_row("SELECT value FROM meta WHERE key = ?1", [KEY], |r| r.get(0))
+        .optional()?;
     // Settings written by a newer version may have fields this one does not know:
     // anything unreadable falls back to the defaults rather than locking anyone out.
-    Ok(raw.and_then(|r| serde_json::from_str(&r).ok()).unwrap_or_default())
+    Ok(raw
+        .and_then(|r| serde_json::from_str(&r).ok())
+        .unwrap_or_default())
 }
 
 pub fn save(conn: &Connection, s: &Settings) -> Result<()> {

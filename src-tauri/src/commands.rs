@@ -7,7 +7,9 @@ use naast::person::{CircleMember, Consent, Detail, NewPerson, Person};
 use naast::search::Hit;
 use naast::settings::Settings;
 use naast::vault::{KeyStore, Vault, VaultInfo};
-use naast::{bridge, contact, draft, followup, language, person, search, settings, summary, time, Lang};
+use naast::{
+    bridge, contact, draft, followup, language, person, search, settings, summary, time, Lang,
+};
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
@@ -66,7 +68,12 @@ pub fn vault_unlock(s: S, passphrase: Option<String>) -> AppResult<()> {
 
 #[tauri::command]
 pub fn vault_recover(s: S, code: String, passphrase: Option<String>) -> AppResult<()> {
-    s.set_open(Vault::recover(&s.path, &code, &s.store, passphrase.as_deref()))
+    s.set_open(Vault::recover(
+        &s.path,
+        &code,
+        &s.store,
+        passphrase.as_deref(),
+    ))
 }
 
 #[tauri::command]
@@ -116,12 +123,24 @@ pub fn person_erase(s: S, id: i64) -> AppResult<usize> {
 }
 
 #[tauri::command]
-pub fn circle_add(s: S, person: i64, name: String, role: String, formal: bool) -> AppResult<CircleMember> {
+pub fn circle_add(
+    s: S,
+    person: i64,
+    name: String,
+    role: String,
+    formal: bool,
+) -> AppResult<CircleMember> {
     s.with(|c| person::add_member(c, person, &name, &role, formal))
 }
 
 #[tauri::command]
-pub fn consent_add(s: S, member: i64, scope: String, discussed_on: NaiveDate, until: NaiveDate) -> AppResult<Consent> {
+pub fn consent_add(
+    s: S,
+    member: i64,
+    scope: String,
+    discussed_on: NaiveDate,
+    until: NaiveDate,
+) -> AppResult<Consent> {
     s.with(|c| person::add_consent_for(c, member, &scope, discussed_on, until))
 }
 
@@ -146,7 +165,12 @@ pub fn contact_delete(s: S, id: i64) -> AppResult<Contact> {
 }
 
 #[tauri::command]
-pub fn contact_page(s: S, filter: Filter, after: Option<Cursor>, limit: u32) -> AppResult<Vec<Contact>> {
+pub fn contact_page(
+    s: S,
+    filter: Filter,
+    after: Option<Cursor>,
+    limit: u32,
+) -> AppResult<Vec<Contact>> {
     s.with(|c| contact::list(c, &filter, after, Some(limit.min(200))))
 }
 
@@ -167,7 +191,18 @@ pub fn search_notes(s: S, query: String, filter: Filter) -> AppResult<Vec<Hit>> 
 
 #[tauri::command]
 pub fn language_hints(s: S, text: String) -> AppResult<Vec<String>> {
-    s.with(|c| settings::load(c).map(|st| language::hints(&text, if st.lang == Lang::En { &st.hint_words_en } else { &st.hint_words_nl })))
+    s.with(|c| {
+        settings::load(c).map(|st| {
+            language::hints(
+                &text,
+                if st.lang == Lang::En {
+                    &st.hint_words_en
+                } else {
+                    &st.hint_words_nl
+                },
+            )
+        })
+    })
 }
 
 #[tauri::command]
@@ -216,7 +251,12 @@ pub fn checkins_open(s: S) -> AppResult<Vec<followup::FollowUp>> {
 }
 
 #[tauri::command]
-pub fn checkin_add(s: S, person: i64, due: NaiveDate, why: String) -> AppResult<followup::FollowUp> {
+pub fn checkin_add(
+    s: S,
+    person: i64,
+    due: NaiveDate,
+    why: String,
+) -> AppResult<followup::FollowUp> {
     s.with(|c| followup::add(c, person, due, &why))
 }
 
@@ -232,11 +272,17 @@ pub fn checkin_move(s: S, id: i64, due: NaiveDate) -> AppResult<followup::Follow
 
 #[tauri::command]
 pub fn stagnation(s: S) -> AppResult<Vec<followup::Stagnant>> {
-    s.with(|c| settings::load(c).and_then(|st| followup::stagnation(c, time::today(), st.stagnation_weeks)))
+    s.with(|c| {
+        settings::load(c).and_then(|st| followup::stagnation(c, time::today(), st.stagnation_weeks))
+    })
 }
 
 #[tauri::command]
-pub fn colleague_plan(s: S, person: i64, incident: NaiveDate) -> AppResult<Vec<followup::FollowUp>> {
+pub fn colleague_plan(
+    s: S,
+    person: i64,
+    incident: NaiveDate,
+) -> AppResult<Vec<followup::FollowUp>> {
     s.with(|c| followup::plan_colleague(c, person, incident))
 }
 
@@ -249,7 +295,12 @@ pub fn today() -> NaiveDate {
 pub fn summary_preview(s: S, options: summary::Options) -> AppResult<SummaryFacts> {
     let sum = s.with(|c| summary::compute(c, &options, time::today()))?;
     *s.summary.lock().unwrap_or_else(|p| p.into_inner()) = Some(summary::html::render(&sum));
-    Ok(SummaryFacts { contacts: sum.totals.contacts, people: sum.totals.people, minutes: sum.totals.minutes, agenda: sum.agenda.len() })
+    Ok(SummaryFacts {
+        contacts: sum.totals.contacts,
+        people: sum.totals.people,
+        minutes: sum.totals.minutes,
+        agenda: sum.agenda.len(),
+    })
 }
 
 #[tauri::command]
@@ -259,7 +310,11 @@ pub fn summary_print(app: tauri::AppHandle, s: S, options: summary::Options) -> 
 }
 
 #[tauri::command]
-pub async fn summary_save(app: tauri::AppHandle, s: S<'_>, options: summary::Options) -> AppResult<bool> {
+pub async fn summary_save(
+    app: tauri::AppHandle,
+    s: S<'_>,
+    options: summary::Options,
+) -> AppResult<bool> {
     let saved = crate::print::save_summary(&app, &s)?;
     if saved {
         s.with(|c| summary::record(c, &options, &options.persons, summary::Action::Save))?;

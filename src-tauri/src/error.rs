@@ -14,7 +14,10 @@ pub struct AppError {
 
 impl AppError {
     pub fn from_core(e: &naast::Error, lang: naast::Lang) -> Self {
-        AppError { kind: e.kind().to_string(), message: e.message(lang) }
+        AppError {
+            kind: e.kind().to_string(),
+            message: e.message(lang),
+        }
     }
 
     pub fn locked(lang: naast::Lang) -> Self {
@@ -22,7 +25,10 @@ impl AppError {
             naast::Lang::Nl => "De kluis is vergrendeld.",
             naast::Lang::En => "The vault is locked.",
         };
-        AppError { kind: "locked".into(), message: message.into() }
+        AppError {
+            kind: "locked".into(),
+            message: message.into(),
+        }
     }
 }
 

@@ -12,7 +12,10 @@ pub use commands::{AppStatus, SummaryFacts};
 pub use error::AppError;
 
 pub fn run() {
-    let path = std::env::var_os("NAAST_VAULT").map(Into::into).or_else(naast::vault::default_path).unwrap_or_else(|| "vault.naast".into());
+    let path = std::env::var_os("NAAST_VAULT")
+        .map(Into::into)
+        .or_else(naast::vault::default_path)
+        .unwrap_or_else(|| "vault.naast".into());
     let store = match std::env::var("NAAST_KEYRING_SERVICE") {
         Ok(s) if !s.is_empty() => naast::vault::OsKeyring::with_service(&s),
         _ => naast::vault::OsKeyring::default(),

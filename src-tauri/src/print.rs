@@ -15,12 +15,23 @@ use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
 /// Answers `summary://localhost/…` with the last rendered summary.
-pub fn protocol<R: tauri::Runtime>(ctx: UriSchemeContext<'_, R>, _req: Request<Vec<u8>>) -> Response<Cow<'static, [u8]>> {
+pub fn protocol<R: tauri::Runtime>(
+    ctx: UriSchemeContext<'_, R>,
+    _req: Request<Vec<u8>>,
+) -> Response<Cow<'static, [u8]>> {
     let state = ctx.app_handle().state::<AppState>();
-    let body = state.summary.lock().unwrap_or_else(|p| p.into_inner()).clone().unwrap_or_default();
+    let body = state
+        .summary
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .clone()
+        .unwrap_or_default();
     Response::builder()
         .header("Content-Type", "text/html; charset=utf-8")
-        .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
+        .header(
+            "Content-Security-Policy",
+            "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+        )
         .header("Cache-Control", "no-store")
         .body(Cow::Owned(body.into_bytes()))
         .unwrap_or_else(|_| Response::new(Cow::Borrowed(&b""[..])))
@@ -31,7 +42,10 @@ fn summary_url() -> AppResult<tauri::Url> {
     let u = "http://summary.localhost/print";
     #[cfg(not(any(windows, target_os = "android")))]
     let u = "summary://localhost/print";
-    u.parse().map_err(|_| AppError { kind: "io".into(), message: "summary url".into() })
+    u.parse().map_err(|_| AppError {
+        kind: "io".into(),
+        message: "summary url".into(),
+    })
 }
 
 pub fn print_summary(app: &tauri::AppHandle) -> AppResult<()> {
@@ -48,20 +62,38 @@ pub fn print_summary(app: &tauri::AppHandle) -> AppResult<()> {
             }
         })
         .build();
-    win.map(|_| ()).map_err(|e| AppError { kind: "io".into(), message: e.to_string() })
+    win.map(|_| ()).map_err(|e| AppError {
+        kind: "io".into(),
+        message: e.to_string(),
+    })
 }
 
 /// Asks where to save, then writes there through a temporary file and a rename.
 /// Returns false when the person cancelled.
 pub fn save_summary(app: &tauri::AppHandle, state: &AppState) -> AppResult<bool> {
-    let html = state.summary.lock().unwrap_or_else(|p| p.into_inner()).clone().unwrap_or_default();
-    let picked = app.dialog().file().add_filter("HTML", &["html"]).set_file_name("teamoverleg.html").blocking_save_file();
-    let Some(path) = picked.and_then(|p| p.into_path().ok()) else { return Ok(false) };
+    let html = state
+        .summary
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .clone()
+        .unwrap_or_default();
+    let picked = app
+        .dialog()
+        .file()
+        .add_filter("HTML", &["html"])
+        .set_file_name("teamoverleg.html")
+        .blocking_save_file();
+    let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
+        return Ok(false);
+    };
     let tmp = path.with_extension("html.tmp");
     let result = std::fs::write(&tmp, html.as_bytes()).and_then(|_| std::fs::rename(&tmp, &path));
     if let Err(e) = result {
         let _ = std::fs::remove_file(&tmp);
-        return Err(AppError::from_core(&naast::Error::io(&path, e), state.lang()));
+        return Err(AppError::from_core(
+            &naast::Error::io(&path, e),
+            state.lang(),
+        ));
     }
     Ok(true)
 }

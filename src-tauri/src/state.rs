@@ -5,9 +5,9 @@
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
+use naast::db::Connection;
 use naast::vault::{OsKeyring, Vault};
 use naast::Lang;
-use naast::db::Connection;
 
 use crate::error::{AppError, AppResult};
 
@@ -25,7 +25,13 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 
 impl AppState {
     pub fn new(path: PathBuf, store: OsKeyring) -> Self {
-        AppState { path, store, vault: Mutex::new(None), lang: Mutex::new(Lang::Nl), summary: Mutex::new(None) }
+        AppState {
+            path,
+            store,
+            vault: Mutex::new(None),
+            lang: Mutex::new(Lang::Nl),
+            summary: Mutex::new(None),
+        }
     }
 
     pub fn lang(&self) -> Lang {
@@ -44,7 +50,9 @@ impl AppState {
     /// Runs `f` on the open vault's connection; `locked` when there is none.
     pub fn with<T>(&self, f: impl FnOnce(&Connection) -> naast::Result<T>) -> AppResult<T> {
         let guard = lock(&self.vault);
-        let v = guard.as_ref().ok_or_else(|| AppError::locked(self.lang()))?;
+        let v = guard
+            .as_ref()
+            .ok_or_else(|| AppError::locked(self.lang()))?;
         self.map(f(v.conn()))
     }
 

@@ -12,30 +12,44 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
-const ELEMENT: &str = "element-6066-11e4-a52f-4a50d2b1f0d5";
+const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 pub const ENTER: &str = "\u{E007}";
 pub const CTRL: &str = "\u{E009}";
 pub const ALT: &str = "\u{E00A}";
 pub const RELEASE: &str = "\u{E000}";
 
 pub fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
 }
 
 pub fn target() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root().join("target"))
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"))
 }
 
 fn app_binary() -> PathBuf {
     let p = target().join("debug/naast-app");
-    assert!(p.exists(), "build the app first: `cargo build -p naast-app` (scripts/e2e.sh does)");
+    assert!(
+        p.exists(),
+        "build the app first: `cargo build -p naast-app` (scripts/e2e.sh does)"
+    );
     p
 }
 
 fn tauri_driver() -> PathBuf {
-    let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
+    let home = std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .unwrap_or_default();
     let p = home.join(".cargo/bin/tauri-driver");
-    if p.exists() { p } else { PathBuf::from("tauri-driver") }
+    if p.exists() {
+        p
+    } else {
+        PathBuf::from("tauri-driver")
+    }
 }
 
 /// One running app: its tauri-driver, WebDriver session and vault folder.
@@ -56,7 +70,12 @@ impl App {
         let port = 4500 + (std::process::id() % 200) as u16 * 4 + n;
         let service = format!("naast-e2e-{name}-{}", std::process::id());
         let driver = Command::new(tauri_driver())
-            .args(["--port", &port.to_string(), "--native-port", &(port + 1).to_string()])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &(port + 1).to_string(),
+            ])
             .env("NAAST_VAULT", dir.join("kluis.naast"))
             .env("NAAST_KEYRING_SERVICE", &service)
             .env_remove("NAAST_LANG")
@@ -64,7 +83,13 @@ impl App {
             .stderr(Stdio::null())
             .spawn()
             .expect("tauri-driver must be installed: scripts/e2e.sh installs it");
-        let mut app = App { driver, base: format!("http://127.0.0.1:{port}"), session: None, dir: dir.to_path_buf(), service };
+        let mut app = App {
+            driver,
+            base: format!("http://127.0.0.1:{port}"),
+            session: None,
+            dir: dir.to_path_buf(),
+            service,
+        };
         app.new_session();
         app
     }
@@ -98,13 +123,25 @@ impl App {
     /// Kills the app process with SIGKILL (a crash), then opens it again.
     pub fn crash_and_restart(&mut self) {
         let bin = app_binary();
-        let out = Command::new("pgrep").arg("-f").arg(bin.to_str().unwrap()).output().unwrap();
-        let pids: Vec<i32> = String::from_utf8_lossy(&out.stdout).lines().filter_map(|l| l.trim().parse().ok()).collect();
+        let out = Command::new("pgrep")
+            .arg("-f")
+            .arg(bin.to_str().unwrap())
+            .output()
+            .unwrap();
+        let pids: Vec<i32> = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter_map(|l| l.trim().parse().ok())
+            .collect();
         assert!(!pids.is_empty(), "the app is not running");
         for pid in pids {
             unsafe { libc::kill(pid, libc::SIGKILL) };
         }
-        let _ = ureq::delete(&format!("{}/session/{}", self.base, self.session.take().unwrap_or_default())).call();
+        let _ = ureq::delete(&format!(
+            "{}/session/{}",
+            self.base,
+            self.session.take().unwrap_or_default()
+        ))
+        .call();
         std::thread::sleep(Duration::from_millis(800));
         self.new_session();
     }
@@ -116,12 +153,20 @@ impl App {
     }
 
     fn url(&self, path: &str) -> String {
-        format!("{}/session/{}{}", self.base, self.session.as_deref().unwrap_or(""), path)
+        format!(
+            "{}/session/{}{}",
+            self.base,
+            self.session.as_deref().unwrap_or(""),
+            path
+        )
     }
 
     fn post(&self, path: &str, body: Value) -> Result<Value, String> {
         match ureq::post(&self.url(path)).send_json(body) {
-            Ok(r) => Ok(r.into_json::<Value>().map(|v| v["value"].clone()).unwrap_or(Value::Null)),
+            Ok(r) => Ok(r
+                .into_json::<Value>()
+                .map(|v| v["value"].clone())
+                .unwrap_or(Value::Null)),
             Err(ureq::Error::Status(_, r)) => Err(r.into_string().unwrap_or_default()),
             Err(e) => Err(e.to_string()),
         }
@@ -129,7 +174,10 @@ impl App {
 
     fn get(&self, path: &str) -> Result<Value, String> {
         match ureq::get(&self.url(path)).call() {
-            Ok(r) => Ok(r.into_json::<Value>().map(|v| v["value"].clone()).unwrap_or(Value::Null)),
+            Ok(r) => Ok(r
+                .into_json::<Value>()
+                .map(|v| v["value"].clone())
+                .unwrap_or(Value::Null)),
             Err(ureq::Error::Status(_, r)) => Err(r.into_string().unwrap_or_default()),
             Err(e) => Err(e.to_string()),
         }
@@ -149,7 +197,10 @@ impl App {
                 return El { app: self, id };
             }
             if Instant::now() > deadline {
-                let _ = self.screenshot(&format!("failed-{}", css.replace(|c: char| !c.is_alphanumeric(), "_")));
+                let _ = self.screenshot(&format!(
+                    "failed-{}",
+                    css.replace(|c: char| !c.is_alphanumeric(), "_")
+                ));
                 panic!("element {css} did not appear; body: {}", self.body_text());
             }
             std::thread::sleep(Duration::from_millis(150));
@@ -161,11 +212,15 @@ impl App {
     }
 
     pub fn js(&self, script: &str) -> Value {
-        self.post("/execute/sync", json!({ "script": script, "args": [] })).unwrap_or_else(|e| panic!("script failed: {e}"))
+        self.post("/execute/sync", json!({ "script": script, "args": [] }))
+            .unwrap_or_else(|e| panic!("script failed: {e}"))
     }
 
     pub fn body_text(&self) -> String {
-        self.js("return document.body.innerText").as_str().unwrap_or("").to_string()
+        self.js("return document.body.innerText")
+            .as_str()
+            .unwrap_or("")
+            .to_string()
     }
 
     /// Waits until the page text contains `needle`.
@@ -179,9 +234,22 @@ impl App {
         }
     }
 
+    /// Waits until the element with this id has the keyboard focus.
+    pub fn wait_focus(&self, id: &str) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while self
+            .js("return document.activeElement && document.activeElement.id")
+            .as_str()
+            != Some(id)
+        {
+            assert!(Instant::now() < deadline, "focus never reached #{id}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
     /// Types into whatever has focus, as a keyboard would.
     pub fn keys(&self, text: &str) {
-        let active = self.post("/element/active", json!({})).unwrap();
+        let active = self.get("/element/active").unwrap();
         let el = active[ELEMENT].as_str().unwrap().to_string();
         El { app: self, id: el }.keys(text);
     }
@@ -189,7 +257,9 @@ impl App {
     pub fn screenshot(&self, name: &str) -> PathBuf {
         use base64::Engine;
         let png = self.get("/screenshot").unwrap();
-        let bytes = base64::engine::general_purpose::STANDARD.decode(png.as_str().unwrap_or("")).unwrap();
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(png.as_str().unwrap_or(""))
+            .unwrap();
         let dir = target().join("screenshots");
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join(format!("{name}.png"));
@@ -199,14 +269,20 @@ impl App {
 
     /// Runs axe-core in the page and returns serious and critical violations.
     pub fn axe(&self) -> Vec<String> {
-        let src = std::fs::read_to_string(root().join("ui/node_modules/axe-core/axe.min.js")).expect("axe-core (npm) is needed: scripts/e2e.sh installs it");
+        let src = std::fs::read_to_string(root().join("ui/node_modules/axe-core/axe.min.js"))
+            .expect("axe-core (npm) is needed: scripts/e2e.sh installs it");
         self.js(&format!("{src}\n;window.__axe = null; return 1;"));
         self.js("axe.run(document, { resultTypes: ['violations'] }).then(r => { window.__axe = r.violations.map(v => v.impact + ' ' + v.id + ': ' + v.help + ' (' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ') + ')'); }); return 1;");
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
             let v = self.js("return window.__axe");
             if let Some(list) = v.as_array() {
-                return list.iter().filter_map(|x| x.as_str()).filter(|s| s.starts_with("serious") || s.starts_with("critical")).map(String::from).collect();
+                return list
+                    .iter()
+                    .filter_map(|x| x.as_str())
+                    .filter(|s| s.starts_with("serious") || s.starts_with("critical"))
+                    .map(String::from)
+                    .collect();
             }
             assert!(Instant::now() < deadline, "axe did not finish");
             std::thread::sleep(Duration::from_millis(200));
@@ -229,26 +305,43 @@ pub struct El<'a> {
 
 impl El<'_> {
     pub fn click(&self) -> &Self {
-        self.app.post(&format!("/element/{}/click", self.id), json!({})).unwrap_or_else(|e| panic!("click failed: {e}"));
+        self.app
+            .post(&format!("/element/{}/click", self.id), json!({}))
+            .unwrap_or_else(|e| panic!("click failed: {e}"));
         self
     }
 
     pub fn keys(&self, text: &str) -> &Self {
-        self.app.post(&format!("/element/{}/value", self.id), json!({ "text": text })).unwrap_or_else(|e| panic!("typing failed: {e}"));
+        self.app
+            .post(
+                &format!("/element/{}/value", self.id),
+                json!({ "text": text }),
+            )
+            .unwrap_or_else(|e| panic!("typing failed: {e}"));
         self
     }
 
     pub fn clear(&self) -> &Self {
-        let _ = self.app.post(&format!("/element/{}/clear", self.id), json!({}));
+        let _ = self
+            .app
+            .post(&format!("/element/{}/clear", self.id), json!({}));
         self
     }
 
     pub fn text(&self) -> String {
-        self.app.get(&format!("/element/{}/text", self.id)).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()
+        self.app
+            .get(&format!("/element/{}/text", self.id))
+            .ok()
+            .and_then(|v| v.as_str().map(String::from))
+            .unwrap_or_default()
     }
 
     pub fn value(&self) -> String {
-        self.app.get(&format!("/element/{}/property/value", self.id)).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()
+        self.app
+            .get(&format!("/element/{}/property/value", self.id))
+            .ok()
+            .and_then(|v| v.as_str().map(String::from))
+            .unwrap_or_default()
     }
 }
 

@@ -171,7 +171,8 @@ export const en: Dict = {
   print: "Print",
   saveHtml: "Save as HTML",
   savedFile: "Saved.",
-  summaryFacts: (p: number, c: number, a: number) => `${p} people, ${c} contacts, ${a} agenda items.`,
+  summaryFacts: (p: number, c: number, a: number) =>
+    `${p} ${p === 1 ? "person" : "people"}, ${c} ${c === 1 ? "contact" : "contacts"}, ${a} ${a === 1 ? "agenda item" : "agenda items"}.`,
   language: "Language",
   autoLock: "Lock automatically after (minutes; 0 = never)",
   stagnationWeeks: "Out of view after (weeks without contact)",

@@ -170,7 +170,8 @@ export const nl = {
   print: "Afdrukken",
   saveHtml: "Opslaan als HTML",
   savedFile: "Opgeslagen.",
-  summaryFacts: (p: number, c: number, a: number) => `${p} personen, ${c} contactmomenten, ${a} agendapunten.`,
+  summaryFacts: (p: number, c: number, a: number) =>
+    `${p} ${p === 1 ? "persoon" : "personen"}, ${c} ${c === 1 ? "contactmoment" : "contactmomenten"}, ${a} ${a === 1 ? "agendapunt" : "agendapunten"}.`,
   language: "Taal",
   autoLock: "Automatisch vergrendelen na (minuten; 0 = nooit)",
   stagnationWeeks: "Uit beeld na (weken zonder contact)",
