@@ -6,7 +6,7 @@
 SHELL := /bin/bash
 CARGO ?= cargo
 
-.PHONY: run test setup ui lint unit e2e bench demo
+.PHONY: run test setup ui lint unit e2e bench bench-app
 
 setup:
 	@scripts/setup.sh
@@ -31,6 +31,9 @@ e2e: ui
 
 test: lint unit e2e
 
-# Benchmarks print a table (not part of `make test`; takes several minutes).
+# Benchmarks print tables (not part of `make test`; several minutes each).
 bench: setup
 	$(CARGO) bench --bench vault
+
+bench-app: ui
+	scripts/bench-app.sh

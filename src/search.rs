@@ -56,6 +56,9 @@ impl Hit {
     }
 }
 
+/// Above this many matching notes, results come newest first instead of ranked.
+pub const RANK_LIMIT: i64 = 10_000;
+
 /// Private-use characters mark matches inside SQLite's snippet; no note contains
 /// them in practice, and they are removed from the text before it is returned.
 const OPEN: char = '\u{E000}';
@@ -72,7 +75,8 @@ pub fn fts_query(input: &str) -> Option<String> {
     (!terms.is_empty()).then(|| terms.join(" "))
 }
 
-/// Ranked matches (best first), narrowed by the same filters as the contact list.
+/// Matches, best first (newest first for very common words, see [`RANK_LIMIT`]),
+/// narrowed by the same filters as the contact list.
 /// Bridge notes are searched when no contact-only filter is set.
 pub fn search(conn: &Connection, input: &str, f: &Filter, limit: u32) -> Result<Vec<Hit>> {
     let Some(q) = fts_query(input) else {
@@ -124,12 +128,23 @@ fn search_contacts(conn: &Connection, q: &str, f: &Filter, limit: u32) -> Result
     // it). Phase 2 reads text and makes snippets for the final page only: on an
     // encrypted vault every row read costs a page decryption, so reading the text of
     // every match of a common word would be the slow part.
+    // A word in a great many notes (say "uitkering" in one of nine) makes relevance
+    // meaningless and ranking expensive; then the newest notes come first, which
+    // FTS5 streams by rowid without scoring every match.
+    let matches: i64 = conn
+        .prepare_cached("SELECT count(*) FROM contact_fts WHERE contact_fts MATCH ?1")?
+        .query_row([q], |r| r.get(0))?;
+    let order = if matches > RANK_LIMIT {
+        "contact_fts.rowid DESC"
+    } else {
+        "contact_fts.rank"
+    };
     let sql = if w.is_empty() {
-        format!("SELECT rowid, rank FROM contact_fts WHERE contact_fts MATCH ? ORDER BY rank LIMIT {limit}")
+        format!("SELECT rowid, rank FROM contact_fts WHERE contact_fts MATCH ? ORDER BY {order} LIMIT {limit}")
     } else {
         format!(
             "SELECT c.id, contact_fts.rank FROM contact_fts JOIN contact c ON c.id = contact_fts.rowid
-             WHERE contact_fts MATCH ?{w} ORDER BY contact_fts.rank LIMIT {limit}"
+             WHERE contact_fts MATCH ?{w} ORDER BY {order} LIMIT {limit}"
         )
     };
     let mut st = conn.prepare_cached(&sql)?;

@@ -674,3 +674,37 @@ fn aliases_are_unique_and_people_are_found_by_alias_or_code() {
     let e = person::find(c, "Onbekend").unwrap_err();
     assert!(e.message(naast::Lang::En).contains("naast person add"));
 }
+
+#[test]
+fn a_word_in_very_many_notes_lists_the_newest_first() {
+    let t = TestVault::new();
+    let (v, _) = t.init_passphrase();
+    let c = v.conn();
+    let p = someone(c, "Sanne");
+    let base = time::parse_local("2026-01-01 09:00").unwrap().timestamp();
+    let many: Vec<NewContact> = (0..=search::RANK_LIMIT)
+        .map(|i| {
+            let mut n = NewContact::now(vec![p], vec![Support::Practical]);
+            n.at = base + i * 3600;
+            n.note = format!("Gewoon een gesprek, nummer {i}.");
+            n
+        })
+        .collect();
+    contact::import(c, &many).unwrap();
+    let hits = search::search(c, "gewoon", &Filter::default(), 50).unwrap();
+    assert_eq!(hits.len(), 50);
+    assert!(hits.windows(2).all(|w| w[0].at > w[1].at), "newest first");
+    assert!(hits[0]
+        .snippet_text()
+        .contains(&format!("nummer {}", search::RANK_LIMIT)));
+    // A rarer word is still ranked by relevance.
+    let mut special = NewContact::now(vec![p], vec![Support::Emotional]);
+    special.note = "Zeldzaam zeldzaam zeldzaam.".into();
+    contact::add(c, &special).unwrap();
+    assert_eq!(
+        search::search(c, "zeldzaam", &Filter::default(), 5)
+            .unwrap()
+            .len(),
+        1
+    );
+}

@@ -55,6 +55,7 @@ fn tauri_driver() -> PathBuf {
 /// One running app: its tauri-driver, WebDriver session and vault folder.
 pub struct App {
     driver: Child,
+    binary: PathBuf,
     base: String,
     session: Option<String>,
     pub dir: PathBuf,
@@ -66,6 +67,11 @@ static NEXT_PORT: std::sync::atomic::AtomicU16 = std::sync::atomic::AtomicU16::n
 impl App {
     /// Starts the app on a vault in `dir` (kept between restarts of the same App).
     pub fn start(dir: &Path, name: &str) -> App {
+        App::start_binary(dir, name, &app_binary())
+    }
+
+    /// Starts another binary the same way (the benchmark's bare-window floor).
+    pub fn start_binary(dir: &Path, name: &str, binary: &Path) -> App {
         let n = NEXT_PORT.fetch_add(2, std::sync::atomic::Ordering::SeqCst);
         let port = 4500 + (std::process::id() % 200) as u16 * 4 + n;
         let service = format!("naast-e2e-{name}-{}", std::process::id());
@@ -85,6 +91,7 @@ impl App {
             .expect("tauri-driver must be installed: scripts/e2e.sh installs it");
         let mut app = App {
             driver,
+            binary: binary.to_path_buf(),
             base: format!("http://127.0.0.1:{port}"),
             session: None,
             dir: dir.to_path_buf(),
@@ -95,7 +102,7 @@ impl App {
     }
 
     fn new_session(&mut self) {
-        let caps = json!({ "capabilities": { "alwaysMatch": { "tauri:options": { "application": app_binary() } } } });
+        let caps = json!({ "capabilities": { "alwaysMatch": { "tauri:options": { "application": self.binary } } } });
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
             match ureq::post(&format!("{}/session", self.base)).send_json(caps.clone()) {
