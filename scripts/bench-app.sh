@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 command -v tauri-driver >/dev/null || cargo install tauri-driver --version '^2' --locked --quiet
-cargo build --quiet -p naast-app --bin naast-app --example floor
+cargo build --quiet -p naast-app -p naast-floor
 cargo build --quiet --bin naast
 display=":$((90 + RANDOM % 9))"
 Xvfb "$display" -screen 0 1280x900x24 -nolisten tcp >/dev/null 2>&1 &
