@@ -153,7 +153,28 @@ fn search_contacts(conn: &Connection, q: &str, f: &Filter, limit: u32) -> Result
             Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    // The FTS table alone, so FTS5 seeks the rowid instead of walking every match.
+    // Snippets for the final page only. Each MATCH re-expands a prefix term, so for
+    // newest-first pages (the top rowids, hence all matches in one rowid range) one
+    // range query makes every snippet; ranked pages (at most RANK_LIMIT matches)
+    // seek each rowid.
+    let mut snippets = std::collections::HashMap::new();
+    let range = (
+        ranked.iter().map(|r| r.0).min(),
+        ranked.iter().map(|r| r.0).max(),
+    );
+    if let (true, (Some(lo), Some(hi))) = (matches > RANK_LIMIT, range) {
+        let mut st = conn.prepare_cached(&format!(
+            "SELECT rowid, snippet(contact_fts, -1, '{OPEN}', '{CLOSE}', '…', 16)
+             FROM contact_fts WHERE contact_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3"
+        ))?;
+        let rows = st.query_map((q, lo, hi), |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })?;
+        for row in rows {
+            let (id, text) = row?;
+            snippets.insert(id, text);
+        }
+    }
     let mut snip = conn.prepare_cached(&format!(
         "SELECT snippet(contact_fts, -1, '{OPEN}', '{CLOSE}', '…', 16)
          FROM contact_fts WHERE contact_fts MATCH ?1 AND rowid = ?2"
@@ -161,7 +182,10 @@ fn search_contacts(conn: &Connection, q: &str, f: &Filter, limit: u32) -> Result
     let mut when = conn.prepare_cached("SELECT at FROM contact WHERE id = ?1")?;
     let mut hits = Vec::with_capacity(ranked.len());
     for (id, rank) in ranked {
-        let snippet: String = snip.query_row((q, id), |r| r.get(0))?;
+        let snippet: String = match snippets.remove(&id) {
+            Some(s) => s,
+            None => snip.query_row((q, id), |r| r.get(0))?,
+        };
         let at: i64 = when.query_row([id], |r| r.get(0))?;
         hits.push(Hit {
             kind: HitKind::Contact,
