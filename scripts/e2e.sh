@@ -12,11 +12,5 @@ if ! command -v tauri-driver >/dev/null; then
 fi
 cargo build --quiet -p naast-app
 
-display=":$((90 + RANDOM % 9))"
-Xvfb "$display" -screen 0 1280x900x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
-trap 'kill $xvfb 2>/dev/null || true' EXIT
-export DISPLAY="$display"
-sleep 1
 rm -rf target/screenshots
-scripts/with-keyring.sh cargo test --quiet -p naast-e2e -- --test-threads=1
+scripts/with-display.sh scripts/with-keyring.sh cargo test --quiet -p naast-e2e -- --test-threads=1

@@ -258,17 +258,19 @@ pub fn circle(conn: &Connection, person: PersonId) -> Result<Vec<CircleMember>> 
         "SELECT id, person_id, name, role, formal, involve FROM circle_member
          WHERE person_id = ?1 ORDER BY formal, name COLLATE NOCASE",
     )?;
-    let rows = st.query_map([person], |r| {
-        Ok(CircleMember {
-            id: r.get(0)?,
-            person_id: r.get(1)?,
-            name: r.get(2)?,
-            role: r.get(3)?,
-            formal: r.get(4)?,
-            involve: r.get(5)?,
-        })
-    })?;
+    let rows = st.query_map([person], member_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn member_from_row(r: &Row) -> rusqlite::Result<CircleMember> {
+    Ok(CircleMember {
+        id: r.get(0)?,
+        person_id: r.get(1)?,
+        name: r.get(2)?,
+        role: r.get(3)?,
+        formal: r.get(4)?,
+        involve: r.get(5)?,
+    })
 }
 
 pub fn find_member(conn: &Connection, person: PersonId, name: &str) -> Result<CircleMember> {
@@ -430,16 +432,7 @@ pub fn add_consent_for(
         .query_row(
             "SELECT id, person_id, name, role, formal, involve FROM circle_member WHERE id = ?1",
             [member_id],
-            |r| {
-                Ok(CircleMember {
-                    id: r.get(0)?,
-                    person_id: r.get(1)?,
-                    name: r.get(2)?,
-                    role: r.get(3)?,
-                    formal: r.get(4)?,
-                    involve: r.get(5)?,
-                })
-            },
+            member_from_row,
         )
         .optional()?
         .ok_or(Error::NotFound {
