@@ -29,7 +29,8 @@ unit: ui
 e2e: ui
 	scripts/e2e.sh
 
-test: lint unit e2e
+test: setup
+	@scripts/test-all.sh
 
 # Benchmarks print tables (not part of `make test`; several minutes each).
 bench: setup

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# `make test`: every check, then one closing line with the totals of all test
+# runs ("total: N passed, M failed"), so a reader of the log sees the whole at once.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p target
+log=target/test-output.txt
+make --no-print-directory lint unit e2e 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+sum() { grep -E '^test result:' "$log" | sed -E "s/.* ([0-9]+) $1.*/\1/" | awk '{s += $1} END {print s + 0}'; }
+passed=$(sum passed)
+failed=$(sum failed)
+[ "$status" -ne 0 ] && [ "$failed" -eq 0 ] && failed=1
+echo "total: $passed passed, $failed failed"
+exit "$status"
