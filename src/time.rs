@@ -52,10 +52,11 @@ pub fn day_start(d: NaiveDate) -> i64 {
         })
 }
 
+/// A UTC instant always has exactly one local time; out-of-range seconds (not
+/// produced by Naast) fall back to the epoch rather than panic.
 pub fn local(ts: i64) -> DateTime<Tz> {
-    ZONE.timestamp_opt(ts, 0)
-        .single()
-        .unwrap_or_else(|| ZONE.timestamp_opt(0, 0).unwrap())
+    let utc = DateTime::from_timestamp(ts, 0).unwrap_or_default();
+    utc.with_timezone(&ZONE)
 }
 
 /// `2026-11-23T14:05:00+01:00`: local wall time with its offset, unambiguous.
