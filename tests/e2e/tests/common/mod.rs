@@ -169,25 +169,11 @@ impl App {
     }
 
     fn post(&self, path: &str, body: Value) -> Result<Value, String> {
-        match ureq::post(&self.url(path)).send_json(body) {
-            Ok(r) => Ok(r
-                .into_json::<Value>()
-                .map(|v| v["value"].clone())
-                .unwrap_or(Value::Null)),
-            Err(ureq::Error::Status(_, r)) => Err(r.into_string().unwrap_or_default()),
-            Err(e) => Err(e.to_string()),
-        }
+        answer(ureq::post(&self.url(path)).send_json(body))
     }
 
     fn get(&self, path: &str) -> Result<Value, String> {
-        match ureq::get(&self.url(path)).call() {
-            Ok(r) => Ok(r
-                .into_json::<Value>()
-                .map(|v| v["value"].clone())
-                .unwrap_or(Value::Null)),
-            Err(ureq::Error::Status(_, r)) => Err(r.into_string().unwrap_or_default()),
-            Err(e) => Err(e.to_string()),
-        }
+        answer(ureq::get(&self.url(path)).call())
     }
 
     fn try_find(&self, css: &str) -> Option<String> {
@@ -294,6 +280,18 @@ impl App {
             assert!(Instant::now() < deadline, "axe did not finish");
             std::thread::sleep(Duration::from_millis(200));
         }
+    }
+}
+
+/// A WebDriver answer: its `value`, or the error body the driver sent.
+fn answer(r: Result<ureq::Response, ureq::Error>) -> Result<Value, String> {
+    match r {
+        Ok(r) => Ok(r
+            .into_json::<Value>()
+            .map(|v| v["value"].clone())
+            .unwrap_or(Value::Null)),
+        Err(ureq::Error::Status(_, r)) => Err(r.into_string().unwrap_or_default()),
+        Err(e) => Err(e.to_string()),
     }
 }
 
