@@ -76,6 +76,8 @@ fn passphrase_vault_log_find_person_restart_and_english() {
     app.wait_text("Samen de brief over de uitkering");
     app.screenshot("04-person");
     no_serious_axe(&app, "person page");
+    app.find("#person-back").click(); // back to the list
+    app.find("#people-list");
 
     for (nav, name) in [
         ("#nav-bridges", "05-bridge-notes"),
