@@ -357,25 +357,10 @@ pub fn get(conn: &Connection, id: ContactId) -> Result<Contact> {
     Ok(v.remove(0))
 }
 
-/// Builds the WHERE clause for a filter. With a person, the query walks that
-/// person's timeline index instead of all contacts.
-fn clause(f: &Filter, params: &mut Vec<Value>) -> Result<(&'static str, String)> {
+/// The filter's conditions other than the person, on contact `c` with its time in
+/// column `at`. Shared by the contact list and search, so both filter alike.
+pub(crate) fn conditions(f: &Filter, at: &str, params: &mut Vec<Value>) -> Vec<String> {
     let mut w = Vec::new();
-    let (from, at) = if let Some(p) = f.person {
-        params.push(Value::Integer(p));
-        w.push("cp.person_id = ?".to_string());
-        (
-            "contact_person cp JOIN contact c ON c.id = cp.contact_id",
-            "cp.at",
-        )
-    } else {
-        ("contact c", "c.at")
-    };
-    if let (Some(a), Some(b)) = (f.from, f.to) {
-        if b < a {
-            return Err(Invalid::Period.into());
-        }
-    }
     if let Some(d) = f.from {
         params.push(Value::Integer(time::day_start(d)));
         w.push(format!("{at} >= ?"));
@@ -400,6 +385,29 @@ fn clause(f: &Filter, params: &mut Vec<Value>) -> Result<(&'static str, String)>
         params.push(Value::Integer(b as i64));
         w.push("c.signal = ?".into());
     }
+    w
+}
+
+/// Builds the WHERE clause for a filter. With a person, the query walks that
+/// person's timeline index instead of all contacts.
+fn clause(f: &Filter, params: &mut Vec<Value>) -> Result<(&'static str, String)> {
+    let mut w = Vec::new();
+    let (from, at) = if let Some(p) = f.person {
+        params.push(Value::Integer(p));
+        w.push("cp.person_id = ?".to_string());
+        (
+            "contact_person cp JOIN contact c ON c.id = cp.contact_id",
+            "cp.at",
+        )
+    } else {
+        ("contact c", "c.at")
+    };
+    if let (Some(a), Some(b)) = (f.from, f.to) {
+        if b < a {
+            return Err(Invalid::Period.into());
+        }
+    }
+    w.extend(conditions(f, at, params));
     let w = if w.is_empty() {
         "1".to_string()
     } else {

@@ -14,6 +14,7 @@ pub mod db;
 pub mod demo;
 pub mod draft;
 pub mod error;
+pub mod files;
 pub mod followup;
 mod i18n;
 pub mod language;

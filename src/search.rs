@@ -9,7 +9,7 @@ use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection};
 use serde::{Deserialize, Serialize};
 
-use crate::contact::Filter;
+use crate::contact::{self, Filter};
 use crate::error::Result;
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
@@ -100,29 +100,9 @@ fn search_contacts(conn: &Connection, q: &str, f: &Filter, limit: u32) -> Result
         params.push(Value::Integer(p));
         w.push_str(" AND c.id IN (SELECT contact_id FROM contact_person WHERE person_id = ?)");
     }
-    if let Some(d) = f.from {
-        params.push(Value::Integer(crate::time::day_start(d)));
-        w.push_str(" AND c.at >= ?");
-    }
-    if let Some(d) = f.to.and_then(|d| d.succ_opt()) {
-        params.push(Value::Integer(crate::time::day_start(d)));
-        w.push_str(" AND c.at < ?");
-    }
-    if let Some(s) = f.support {
-        params.push(Value::Integer(s.bit()));
-        w.push_str(" AND (c.support & ?) <> 0");
-    }
-    if let Some(m) = f.mode {
-        params.push(Value::Text(m.as_str().into()));
-        w.push_str(" AND c.mode = ?");
-    }
-    if let Some(b) = f.for_consult {
-        params.push(Value::Integer(b as i64));
-        w.push_str(" AND c.for_consult = ?");
-    }
-    if let Some(b) = f.signal {
-        params.push(Value::Integer(b as i64));
-        w.push_str(" AND c.signal = ?");
+    for cond in contact::conditions(f, "c.at", &mut params) {
+        w.push_str(" AND ");
+        w.push_str(&cond);
     }
     // Phase 1 ranks on the index alone (and the contact row only when a filter needs
     // it). Phase 2 reads text and makes snippets for the final page only: on an

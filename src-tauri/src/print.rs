@@ -86,14 +86,7 @@ pub fn save_summary(app: &tauri::AppHandle, state: &AppState) -> AppResult<bool>
     let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
         return Ok(false);
     };
-    let tmp = path.with_extension("html.tmp");
-    let result = std::fs::write(&tmp, html.as_bytes()).and_then(|_| std::fs::rename(&tmp, &path));
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(AppError::from_core(
-            &naast::Error::io(&path, e),
-            state.lang(),
-        ));
-    }
+    naast::files::write_atomic(&path, html.as_bytes())
+        .map_err(|e| AppError::from_core(&e, state.lang()))?;
     Ok(true)
 }

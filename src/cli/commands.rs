@@ -410,7 +410,6 @@ fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
 /// Writes a derived file (a summary) through a temporary file and a rename, so a
 /// crash never leaves half a page. It refuses to write over the vault or its keys.
 fn write_replacing(path: &Path, bytes: &[u8], vault: &Path) -> Result<()> {
-    use std::io::Write;
     let same = |a: &Path, b: &Path| {
         a.canonicalize()
             .ok()
@@ -427,19 +426,7 @@ fn write_replacing(path: &Path, bytes: &[u8], vault: &Path) -> Result<()> {
             ),
         ));
     }
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".tmp");
-    let tmp = std::path::PathBuf::from(tmp);
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result.map_err(|e| Error::io(path, e))
+    naast::files::write_atomic(path, bytes)
 }
 
 fn circle_cmd(ctx: &Ctx, cmd: CircleCmd) -> Result<ExitCode> {

@@ -7,7 +7,6 @@
 //! so changing the passphrase rewrites this small file and never the vault.
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
@@ -93,22 +92,11 @@ impl KeyFile {
         Ok(Some(kf))
     }
 
-    /// Written to a temporary file, synced, then renamed over the old one, so a crash
-    /// leaves either the old or the new key file, never half of one.
+    /// Written through a temporary file and a rename, so a crash leaves either the
+    /// old or the new key file, never half of one.
     pub fn write(&self, path: &Path) -> Result<()> {
         let json = serde_json::to_vec_pretty(self).map_err(|e| Error::io(path, e.into()))?;
-        let tmp = path.with_extension("keys.tmp");
-        let result = (|| {
-            let mut f = private_file(&tmp, false)?;
-            f.write_all(&json)?;
-            f.sync_all()?;
-            fs::rename(&tmp, path)?;
-            sync_dir(path)
-        })();
-        if result.is_err() {
-            let _ = fs::remove_file(&tmp);
-        }
-        result.map_err(|e| Error::io(path, e))
+        crate::files::write_atomic(path, &json)
     }
 
     pub fn fits(&self, key: &VaultKey) -> bool {
@@ -193,31 +181,4 @@ fn derive(pass: &str, salt: &[u8], m: u32, t: u32, p: u32) -> Result<Zeroizing<[
         .hash_password_into(pass.as_bytes(), salt, out.as_mut())
         .map_err(|_| Error::WrongPassphrase)?;
     Ok(out)
-}
-
-/// Creates a file only its owner can read. `exclusive` refuses an existing file.
-pub(crate) fn private_file(path: &Path, exclusive: bool) -> std::io::Result<fs::File> {
-    let mut o = fs::OpenOptions::new();
-    o.write(true);
-    if exclusive {
-        o.create_new(true);
-    } else {
-        o.create(true).truncate(true);
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        o.mode(0o600);
-    }
-    o.open(path)
-}
-
-/// Makes a rename durable: on Linux the directory entry needs its own fsync.
-pub(crate) fn sync_dir(path: &Path) -> std::io::Result<()> {
-    #[cfg(unix)]
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        fs::File::open(dir)?.sync_all()?;
-    }
-    let _ = path;
-    Ok(())
 }

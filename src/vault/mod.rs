@@ -297,7 +297,7 @@ fn create_files(path: &Path, kpath: &Path, keys: &KeyFile, key: &VaultKey) -> Re
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     }
-    keyfile::private_file(path, true).map_err(|e| match e.kind() {
+    crate::files::private_file(path, true).map_err(|e| match e.kind() {
         std::io::ErrorKind::AlreadyExists => Error::VaultExists(path.into()),
         _ => Error::io(path, e),
     })?;
@@ -311,7 +311,7 @@ fn create_files(path: &Path, kpath: &Path, keys: &KeyFile, key: &VaultKey) -> Re
             Ok(())
         })?;
         keys.write(kpath)?;
-        keyfile::sync_dir(path).map_err(|e| Error::io(path, e))?;
+        crate::files::sync_dir(path).map_err(|e| Error::io(path, e))?;
         Ok(conn)
     })();
     if result.is_err() {
