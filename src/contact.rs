@@ -155,6 +155,10 @@ pub fn validate(c: &NewContact) -> Result<()> {
     if c.persons.is_empty() {
         return Err(Invalid::NoPerson.into());
     }
+    time::check_instant(c.at)?;
+    if let Some(d) = c.follow_up {
+        time::check_day(d)?;
+    }
     if c.support.is_empty() {
         return Err(Invalid::NoSupport.into());
     }
@@ -180,15 +184,21 @@ pub fn import<'a>(
     conn: &Connection,
     contacts: impl IntoIterator<Item = &'a NewContact>,
 ) -> Result<usize> {
-    write_tx(conn, |tx| {
-        let mut n = 0;
-        for c in contacts {
-            validate(c)?;
-            insert(tx, c)?;
-            n += 1;
-        }
-        Ok(n)
-    })
+    write_tx(conn, |tx| insert_all(tx, contacts))
+}
+
+/// Validates and inserts; the caller holds the transaction.
+pub(crate) fn insert_all<'a>(
+    tx: &Connection,
+    contacts: impl IntoIterator<Item = &'a NewContact>,
+) -> Result<usize> {
+    let mut n = 0;
+    for c in contacts {
+        validate(c)?;
+        insert(tx, c)?;
+        n += 1;
+    }
+    Ok(n)
 }
 
 /// The insert itself; the caller holds the transaction.
@@ -221,13 +231,24 @@ fn insert(tx: &Connection, c: &NewContact) -> Result<ContactId> {
     Ok(id)
 }
 
-/// People, tags and the planned check-in that belong to a contact.
+/// People, tags and the planned check-ins of a new contact.
 fn link(tx: &Connection, id: ContactId, c: &NewContact) -> Result<()> {
+    link_persons(tx, id, c.at, &c.persons)?;
+    link_tags(tx, id, &c.tags)?;
+    if let Some(day) = c.follow_up {
+        for p in &c.persons {
+            add_followup(tx, *p, day, id)?;
+        }
+    }
+    Ok(())
+}
+
+fn link_persons(tx: &Connection, id: ContactId, at: i64, persons: &[PersonId]) -> Result<()> {
     let mut person = tx.prepare_cached(
         "INSERT OR IGNORE INTO contact_person (person_id, at, contact_id) VALUES (?1, ?2, ?3)",
     )?;
     let mut exists = tx.prepare_cached("SELECT EXISTS (SELECT 1 FROM person WHERE id = ?1)")?;
-    for p in &c.persons {
+    for p in persons {
         if !exists.query_row([p], |r| r.get::<_, bool>(0))? {
             return Err(Error::NotFound {
                 what: "person",
@@ -235,30 +256,46 @@ fn link(tx: &Connection, id: ContactId, c: &NewContact) -> Result<()> {
                 hint: "",
             });
         }
-        person.execute((p, c.at, id))?;
-    }
-    let mut tag =
-        tx.prepare_cached("INSERT OR IGNORE INTO contact_tag (contact_id, tag) VALUES (?1, ?2)")?;
-    for t in c.tags.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
-        tag.execute((id, t))?;
-    }
-    if let Some(day) = c.follow_up {
-        let mut f = tx.prepare_cached(
-            "INSERT INTO followup (person_id, due, why, contact_id, created_at) VALUES (?1, ?2, '', ?3, ?4)",
-        )?;
-        for p in &c.persons {
-            f.execute((p, day.to_string(), id, db::now()))?;
-        }
+        person.execute((p, at, id))?;
     }
     Ok(())
 }
 
-/// Replaces a contact's fields, people and tags. Its open check-ins follow the new
-/// follow-up date.
+fn link_tags(tx: &Connection, id: ContactId, tags: &[String]) -> Result<()> {
+    let mut tag =
+        tx.prepare_cached("INSERT OR IGNORE INTO contact_tag (contact_id, tag) VALUES (?1, ?2)")?;
+    for t in tags.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
+        tag.execute((id, t))?;
+    }
+    Ok(())
+}
+
+fn add_followup(
+    tx: &Connection,
+    person: PersonId,
+    day: NaiveDate,
+    contact: ContactId,
+) -> Result<()> {
+    let mut f = tx.prepare_cached(
+        "INSERT INTO followup (person_id, due, why, contact_id, created_at) VALUES (?1, ?2, '', ?3, ?4)",
+    )?;
+    f.execute((person, day.to_string(), contact, db::now()))?;
+    Ok(())
+}
+
+/// Replaces a contact's fields with `c`: what the app's edit form sends, every field
+/// as the user now sees it (tags included).
+///
+/// The contact's open check-ins are the user's own records once touched: one that was
+/// moved or given a reason on the Check-ins screen stays exactly as it is. Only
+/// untouched ones follow a changed "next check-in" date (or go when it is cleared, or
+/// when their person left the contact), and a person newly on the contact gets one.
+/// An edit that leaves the date and the people alone leaves every check-in alone.
 pub fn update(conn: &Connection, id: ContactId, c: &NewContact) -> Result<()> {
     validate(c)?;
     write_tx(conn, |tx| {
-        let n = tx.execute(
+        let old = get(tx, id)?;
+        tx.execute(
             "UPDATE contact SET at = ?2, minutes = ?3, mode = ?4, initiative = ?5, support = ?6,
                  note = ?7, own_experience = ?8, own_experience_note = ?9, own_words = ?10,
                  signal = ?11, signal_note = ?12, follow_up = ?13, for_consult = ?14, updated_at = ?15
@@ -281,20 +318,146 @@ pub fn update(conn: &Connection, id: ContactId, c: &NewContact) -> Result<()> {
                 db::now(),
             ],
         )?;
-        if n == 0 {
-            return Err(not_found(id));
+        let old_persons: Vec<PersonId> = old.persons.iter().map(|p| p.id).collect();
+        if !same_set(&old_persons, &c.persons) {
+            tx.execute("DELETE FROM contact_person WHERE contact_id = ?1", [id])?;
+            link_persons(tx, id, c.at, &c.persons)?;
         }
-        tx.execute("DELETE FROM contact_person WHERE contact_id = ?1", [id])?;
-        tx.execute("DELETE FROM contact_tag WHERE contact_id = ?1", [id])?;
-        tx.execute(
-            "DELETE FROM followup WHERE contact_id = ?1 AND done_on IS NULL",
-            [id],
-        )?;
-        link(tx, id, c)
+        let mut new_tags: Vec<String> = c
+            .tags
+            .iter()
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect();
+        new_tags.sort();
+        new_tags.dedup();
+        if new_tags != old.tags {
+            tx.execute("DELETE FROM contact_tag WHERE contact_id = ?1", [id])?;
+            link_tags(tx, id, &new_tags)?;
+        }
+        sync_followups(tx, id, &old, c)
     })
 }
 
-/// Deletes a contact and returns what it was, so the caller can offer Undo.
+fn same_set(a: &[PersonId], b: &[PersonId]) -> bool {
+    let mut a = a.to_vec();
+    let mut b = b.to_vec();
+    a.sort_unstable();
+    a.dedup();
+    b.sort_unstable();
+    b.dedup();
+    a == b
+}
+
+/// See [`update`]: untouched check-ins follow the contact; touched ones are kept.
+fn sync_followups(tx: &Connection, id: ContactId, old: &Contact, new: &NewContact) -> Result<()> {
+    let old_persons: Vec<PersonId> = old.persons.iter().map(|p| p.id).collect();
+    if old.follow_up == new.follow_up && same_set(&old_persons, &new.persons) {
+        return Ok(());
+    }
+    let open: Vec<(i64, PersonId, String, String, i64)> = tx
+        .prepare_cached(
+            "SELECT id, person_id, due, why, moved FROM followup
+             WHERE contact_id = ?1 AND done_on IS NULL",
+        )?
+        .query_map([id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let old_due = old.follow_up.map(|d| d.to_string());
+    let mut covered: Vec<PersonId> = Vec::new();
+    for (fid, person, due, why, moved) in open {
+        let untouched = moved == 0 && why.is_empty() && Some(&due) == old_due.as_ref();
+        if !untouched {
+            covered.push(person);
+            continue;
+        }
+        match new.follow_up {
+            Some(day) if new.persons.contains(&person) => {
+                tx.execute(
+                    "UPDATE followup SET due = ?2 WHERE id = ?1",
+                    (fid, day.to_string()),
+                )?;
+                covered.push(person);
+            }
+            _ => {
+                tx.execute("DELETE FROM followup WHERE id = ?1", [fid])?;
+            }
+        }
+    }
+    if let Some(day) = new.follow_up {
+        for p in &new.persons {
+            if !covered.contains(p) {
+                add_followup(tx, *p, day, id)?;
+                covered.push(*p);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// What an edit from the command line changes; `None` leaves a field as it is, so a
+/// script that changes the minutes never clears the note.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Patch {
+    pub at: Option<i64>,
+    pub minutes: Option<i64>,
+    pub mode: Option<Mode>,
+    pub initiative: Option<Initiative>,
+    pub persons: Option<Vec<PersonId>>,
+    pub support: Option<Vec<Support>>,
+    pub tags: Option<Vec<String>>,
+    pub note: Option<String>,
+    pub own_experience: Option<bool>,
+    pub own_experience_note: Option<String>,
+    pub own_words: Option<String>,
+    pub signal: Option<bool>,
+    pub signal_note: Option<String>,
+    /// `Some(None)` clears the next check-in.
+    pub follow_up: Option<Option<NaiveDate>>,
+    pub for_consult: Option<bool>,
+}
+
+impl Patch {
+    pub fn is_empty(&self) -> bool {
+        *self == Patch::default()
+    }
+
+    /// The contact as it will be after the edit.
+    pub fn apply(&self, c: &Contact) -> NewContact {
+        let mut n = c.to_new();
+        let p = self.clone();
+        n.at = p.at.unwrap_or(n.at);
+        n.minutes = p.minutes.unwrap_or(n.minutes);
+        n.mode = p.mode.unwrap_or(n.mode);
+        n.initiative = p.initiative.unwrap_or(n.initiative);
+        n.persons = p.persons.unwrap_or(n.persons);
+        n.support = p.support.unwrap_or(n.support);
+        n.tags = p.tags.unwrap_or(n.tags);
+        n.note = p.note.unwrap_or(n.note);
+        n.own_experience_note = p.own_experience_note.unwrap_or(n.own_experience_note);
+        n.own_experience = p.own_experience.unwrap_or(n.own_experience);
+        n.own_words = p.own_words.unwrap_or(n.own_words);
+        n.signal_note = p.signal_note.unwrap_or(n.signal_note);
+        n.signal = p.signal.unwrap_or(n.signal);
+        n.follow_up = p.follow_up.unwrap_or(n.follow_up);
+        n.for_consult = p.for_consult.unwrap_or(n.for_consult);
+        n
+    }
+}
+
+/// Changes exactly the fields in `patch` and returns the contact as saved.
+pub fn edit(conn: &Connection, id: ContactId, patch: &Patch) -> Result<Contact> {
+    let current = get(conn, id)?;
+    if !patch.is_empty() {
+        update(conn, id, &patch.apply(&current))?;
+    }
+    get(conn, id)
+}
+
+/// Deletes a contact and returns what it was, so the caller can offer Undo. Its open
+/// check-ins and any half-written edit of it go with it; done check-ins stay, as
+/// history.
 pub fn delete(conn: &Connection, id: ContactId) -> Result<Contact> {
     write_tx(conn, |tx| {
         let old = get(tx, id)?;
@@ -302,9 +465,22 @@ pub fn delete(conn: &Connection, id: ContactId) -> Result<Contact> {
             "DELETE FROM followup WHERE contact_id = ?1 AND done_on IS NULL",
             [id],
         )?;
+        tx.execute("DELETE FROM draft WHERE contact_id = ?1", [id])?;
         tx.execute("DELETE FROM contact WHERE id = ?1", [id])?;
         Ok(old)
     })
+}
+
+/// `NotFound` unless the contact is there.
+pub fn exists(conn: &Connection, id: ContactId) -> Result<()> {
+    let there: bool = conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM contact WHERE id = ?1)")?
+        .query_row([id], |r| r.get(0))?;
+    if there {
+        Ok(())
+    } else {
+        Err(not_found(id))
+    }
 }
 
 fn not_found(id: ContactId) -> Error {
@@ -402,6 +578,9 @@ fn clause(f: &Filter, params: &mut Vec<Value>) -> Result<(&'static str, String)>
     } else {
         ("contact c", "c.at")
     };
+    for d in [f.from, f.to].into_iter().flatten() {
+        time::check_day(d)?;
+    }
     if let (Some(a), Some(b)) = (f.from, f.to) {
         if b < a {
             return Err(Invalid::Period.into());

@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_initial.sql"),
     include_str!("../migrations/0002_summary_log.sql"),
     include_str!("../migrations/0003_draft.sql"),
+    include_str!("../migrations/0004_ids_never_reused.sql"),
 ];
 
 /// The newest schema this build knows.
@@ -59,7 +60,19 @@ pub fn schema_version(conn: &Connection) -> Result<i64> {
 
 /// Brings the schema up to date, one migration per IMMEDIATE transaction, so a crash
 /// leaves the file at a whole version. A file from a newer build is refused untouched.
+///
+/// Foreign keys are off while migrations run: rebuilding a table (SQLite's only way to
+/// change a column or add AUTOINCREMENT) must not cascade deletes into the tables
+/// that point at it. Each migration proves it left every reference whole
+/// (`foreign_key_check`) before it commits.
 pub fn migrate(conn: &Connection) -> Result<()> {
+    migrate_to(conn, SCHEMA_VERSION)
+}
+
+/// Brings the schema up to `target` and no further: how tests build a vault as an
+/// older version left it, to prove the next migration keeps its data.
+#[doc(hidden)]
+pub fn migrate_to(conn: &Connection, target: i64) -> Result<()> {
     let found = schema_version(conn)?;
     if found > SCHEMA_VERSION {
         return Err(Error::NewerSchema {
@@ -67,14 +80,37 @@ pub fn migrate(conn: &Connection) -> Result<()> {
             known: SCHEMA_VERSION,
         });
     }
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
-        write_tx(conn, |c| {
-            c.execute_batch(sql)?;
-            c.pragma_update(None, "user_version", (i + 1) as i64)?;
-            Ok(())
-        })?;
+    if found >= target {
+        return Ok(());
     }
-    Ok(())
+    let enforced: bool = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?;
+    conn.execute_batch("PRAGMA foreign_keys = OFF")?;
+    let result = (|| {
+        for (i, sql) in MIGRATIONS
+            .iter()
+            .enumerate()
+            .take(target as usize)
+            .skip(found as usize)
+        {
+            write_tx(conn, |c| {
+                c.execute_batch(sql)?;
+                let broken: i64 =
+                    c.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                        r.get(0)
+                    })?;
+                if broken > 0 {
+                    return Err(Error::Damaged);
+                }
+                c.pragma_update(None, "user_version", (i + 1) as i64)?;
+                Ok(())
+            })?;
+        }
+        Ok(())
+    })();
+    if enforced {
+        conn.execute_batch("PRAGMA foreign_keys = ON")?;
+    }
+    result
 }
 
 /// Runs `f` inside `BEGIN IMMEDIATE … COMMIT`. IMMEDIATE takes the write lock up

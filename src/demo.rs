@@ -187,17 +187,35 @@ pub fn contacts(
         .collect()
 }
 
+/// Most demo people and contacts one call adds.
+pub const MAX_PEOPLE: i64 = 1_000;
+pub const MAX_CONTACTS: i64 = 2_000_000;
+
 /// Fills a vault with `people` demo people and `contacts` contacts; returns the
-/// person ids. Written in batches so a million contacts fit in memory.
+/// person ids. All or nothing: one transaction, so a kill halfway leaves the vault as
+/// it was and a rerun starts clean. Generated in batches so a million contacts fit in
+/// memory. Aliases already taken (an earlier run) get the next free number.
 pub fn fill(conn: &Connection, people: usize, n_contacts: usize, seed: u64) -> Result<Vec<i64>> {
+    crate::text::check_range("people", people as i64, 1, MAX_PEOPLE)?;
+    crate::text::check_range("contacts", n_contacts as i64, 0, MAX_CONTACTS)?;
+    crate::db::write_tx(conn, |tx| fill_in(tx, people, n_contacts, seed))
+}
+
+fn fill_in(conn: &Connection, people: usize, n_contacts: usize, seed: u64) -> Result<Vec<i64>> {
     let mut rng = Rng::new(seed);
     let mut ids = Vec::with_capacity(people);
-    let existing = person::list(conn)?.len();
     for i in 0..people {
         let name = NAMES[i % NAMES.len()];
-        let alias = match (existing + i) / NAMES.len() {
-            0 => format!("{name} (demo)"),
-            k => format!("{name} {} (demo)", k + 1),
+        let mut k = 1 + i / NAMES.len();
+        let alias = loop {
+            let a = match k {
+                1 => format!("{name} (demo)"),
+                k => format!("{name} {k} (demo)"),
+            };
+            if !person::alias_taken(conn, &a)? {
+                break a;
+            }
+            k += 1;
         };
         let context = match i % 10 {
             7 => Context::Youth,
@@ -205,7 +223,7 @@ pub fn fill(conn: &Connection, people: usize, n_contacts: usize, seed: u64) -> R
             9 => Context::GroupMember,
             _ => Context::Client,
         };
-        let p = person::add(
+        let p = person::insert(
             conn,
             &NewPerson {
                 alias,
@@ -234,7 +252,7 @@ pub fn fill(conn: &Connection, people: usize, n_contacts: usize, seed: u64) -> R
         } else {
             from + chrono::Duration::days(span.max(1))
         };
-        contact::import(conn, &contacts(&mut rng, &ids, n, from, to))?;
+        contact::insert_all(conn, &contacts(&mut rng, &ids, n, from, to))?;
         left -= n;
     }
     Ok(ids)

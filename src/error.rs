@@ -19,13 +19,25 @@ pub enum Lang {
 
 impl std::str::FromStr for Lang {
     type Err = Error;
+    /// Takes `nl`, `en`, and locale names as environments spell them (`en_US.UTF-8`,
+    /// `nl-BE`, `nl_NL@euro`), so `NAAST_LANG=$LANG` just works.
     fn from_str(s: &str) -> Result<Self> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "nl" | "nl_nl" | "dutch" | "nederlands" => Ok(Lang::Nl),
-            "en" | "en_gb" | "en_us" | "english" | "engels" => Ok(Lang::En),
+        let t = s.trim().to_ascii_lowercase();
+        let base = t.split(['_', '-', '.', '@']).next().unwrap_or_default();
+        match base {
+            "nl" | "dutch" | "nederlands" => Ok(Lang::Nl),
+            "en" | "english" | "engels" => Ok(Lang::En),
             _ => Err(Error::invalid(Invalid::UnknownLanguage(s.to_string()))),
         }
     }
+}
+
+/// Where a message is shown. The app names its screens and buttons; the command line
+/// names its commands and options. Only the "what to do next" differs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Surface {
+    App,
+    Cli,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -62,9 +74,7 @@ pub enum Invalid {
     SkippedTime(String),
     #[error("the period ends before it starts")]
     Period,
-    #[error(
-        "the text of {field} is {len} characters; the limit is {max}. Split it into two entries"
-    )]
+    #[error("the text of {field} is {len} characters; the limit is {max}")]
     TooLong {
         field: &'static str,
         len: usize,
@@ -91,49 +101,73 @@ pub enum Invalid {
     },
     #[error("only a draft can be edited; this bridge note is {0}")]
     NotDraft(&'static str),
+    #[error("{what} must be between {min} and {max}, not {got}")]
+    OutOfRange {
+        what: &'static str,
+        min: String,
+        max: String,
+        got: String,
+    },
+    #[error("'{0}' is outside the years Naast accepts ({FIRST}–{LAST}); check the year", FIRST = crate::time::FIRST_YEAR, LAST = crate::time::LAST_YEAR)]
+    DateOutOfRange(String),
+    #[error("erasing cannot be undone; add --yes to confirm that {0} and everything only about them may go")]
+    EraseNeedsYes(String),
+    #[error("nothing to change: give at least one field to edit")]
+    NothingToChange,
 }
 
+/// Everything that can go wrong below the UI. The `#[error]` text is the English
+/// message without its "what to do next", which depends on where it is shown: see
+/// [`Error::message`] (the app) and [`Error::cli_message`] (the command line).
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("no vault at {0}; create one with `naast init`")]
+    #[error("no vault at {0}")]
     VaultMissing(PathBuf),
     #[error("a vault already exists at {0}; nothing was overwritten")]
     VaultExists(PathBuf),
-    #[error("{0} is not a Naast vault (its key file {1} is missing); use `naast recover` if you have the recovery code")]
+    #[error("{0} cannot be opened without its key file {1}, which is missing")]
     KeyFileMissing(PathBuf, PathBuf),
-    #[error("the key file {0} is damaged; restore it from a backup or use `naast recover` with the recovery code")]
+    #[error("the key file {0} is damaged")]
     KeyFileDamaged(PathBuf),
+    #[error("the key file {0} belongs to another vault, not to this one")]
+    KeyFileOtherVault(PathBuf),
     #[error("{0} is not a Naast vault")]
     NotAVault(PathBuf),
-    #[error("wrong passphrase; try again, or use `naast recover` with the recovery code")]
+    #[error("wrong passphrase")]
     WrongPassphrase,
-    #[error("this vault is protected by a passphrase; give it with --passphrase-file")]
+    #[error("this vault is protected by a passphrase")]
     PassphraseNeeded,
-    #[error("the key in the keyring does not fit this vault; use `naast recover` with the recovery code")]
+    #[error("the key in the keyring does not fit this vault")]
     KeyMismatch,
     #[error("the recovery code does not fit this vault; check it against what you wrote down")]
     RecoveryMismatch,
     #[error("the recovery code has a typo (the check letters do not match); check each group")]
     RecoveryTypo,
-    #[error("the keyring has no key for this vault; use `naast recover` with the recovery code")]
+    #[error("the keyring has no key for this vault")]
     KeyringEntryMissing,
-    #[error("no keyring service answers ({0}); unlock your keyring, or use passphrase mode (--passphrase-file)")]
+    #[error("no keyring service answers ({0})")]
     KeyringUnavailable(String),
-    #[error("the vault file is damaged; nothing was changed. Restore a backup, or run `naast verify` for details")]
+    #[error("the vault file is damaged; nothing was changed")]
     Damaged,
+    #[error("the vault at {0} is on a read-only disk or in a folder Naast may not write to; nothing was changed")]
+    ReadOnly(PathBuf),
     #[error("this vault was made by a newer Naast (schema {found}, this version knows up to {known}); update Naast")]
     NewerSchema { found: i64, known: i64 },
     #[error("the vault is in use by another Naast window or command; close it and try again")]
     Busy,
-    #[error("the disk is full; nothing was saved. Free some space and save again")]
+    #[error("the disk is full; nothing was saved. Free some space and try again")]
     DiskFull,
-    #[error("no {what} '{name}'{hint}")]
+    #[error("{0} is the vault or one of its own files; Naast never writes anything over it. Choose another file name")]
+    OutputIsVault(PathBuf),
+    #[error("no {what} '{name}'")]
     NotFound {
         what: &'static str,
         name: String,
+        /// What to do about it: `""`, `"add-person"` or `"add-member"`; the words are
+        /// chosen per surface.
         hint: &'static str,
     },
-    #[error("sharing is blocked: there is no valid consent from {person} for {recipient}; record it with `naast consent add`")]
+    #[error("sharing is blocked: there is no valid consent from {person} for {recipient}")]
     NoConsent { person: String, recipient: String },
     #[error("{0}")]
     Invalid(#[from] Invalid),
@@ -155,6 +189,7 @@ impl From<rusqlite::Error> for Error {
             Some(C::DiskFull) => Error::DiskFull,
             Some(C::DatabaseBusy) | Some(C::DatabaseLocked) => Error::Busy,
             Some(C::NotADatabase) | Some(C::DatabaseCorrupt) => Error::Damaged,
+            Some(C::ReadOnly) => Error::ReadOnly(PathBuf::new()),
             _ => Error::Db(e),
         }
     }
@@ -183,6 +218,7 @@ impl Error {
             Error::VaultExists(_) => "vault_exists",
             Error::KeyFileMissing(..) => "key_file_missing",
             Error::KeyFileDamaged(_) => "key_file_damaged",
+            Error::KeyFileOtherVault(_) => "key_file_other_vault",
             Error::NotAVault(_) => "not_a_vault",
             Error::WrongPassphrase => "wrong_passphrase",
             Error::PassphraseNeeded => "passphrase_needed",
@@ -192,9 +228,11 @@ impl Error {
             Error::KeyringEntryMissing => "keyring_entry_missing",
             Error::KeyringUnavailable(_) => "keyring_unavailable",
             Error::Damaged => "damaged",
+            Error::ReadOnly(_) => "read_only",
             Error::NewerSchema { .. } => "newer_schema",
             Error::Busy => "busy",
             Error::DiskFull => "disk_full",
+            Error::OutputIsVault(_) => "output_is_vault",
             Error::NotFound { .. } => "not_found",
             Error::NoConsent { .. } => "no_consent",
             Error::Invalid(_) => "invalid",
@@ -203,11 +241,14 @@ impl Error {
         }
     }
 
-    /// The one-line message in the given language.
+    /// The one-line message for the app, in the given language: what happened and
+    /// what to do next, naming screens and buttons, never a command.
     pub fn message(&self, lang: Lang) -> String {
-        match lang {
-            Lang::En => self.to_string(),
-            Lang::Nl => crate::i18n::error_nl(self),
-        }
+        crate::i18n::message(self, lang, Surface::App)
+    }
+
+    /// The one-line message for the command line: the next step names a command.
+    pub fn cli_message(&self, lang: Lang) -> String {
+        crate::i18n::message(self, lang, Surface::Cli)
     }
 }

@@ -35,6 +35,7 @@ pub struct Stagnant {
 
 pub fn add(conn: &Connection, person: PersonId, due: NaiveDate, why: &str) -> Result<FollowUp> {
     text::check_len("reason", why, text::NOTE_MAX)?;
+    crate::time::check_day(due)?;
     write_tx(conn, |c| {
         crate::person::get(c, person)?;
         c.execute(
@@ -46,6 +47,7 @@ pub fn add(conn: &Connection, person: PersonId, due: NaiveDate, why: &str) -> Re
 }
 
 pub fn done(conn: &Connection, id: i64, on: NaiveDate) -> Result<FollowUp> {
+    crate::time::check_day(on)?;
     write_tx(conn, |c| {
         get(c, id)?;
         c.execute(
@@ -57,6 +59,7 @@ pub fn done(conn: &Connection, id: i64, on: NaiveDate) -> Result<FollowUp> {
 }
 
 pub fn move_to(conn: &Connection, id: i64, due: NaiveDate) -> Result<FollowUp> {
+    crate::time::check_day(due)?;
     write_tx(conn, |c| {
         get(c, id)?;
         c.execute(
@@ -110,6 +113,7 @@ pub fn open(conn: &Connection, person: Option<PersonId>) -> Result<Vec<FollowUp>
 /// Active people with no contact in the last `weeks` weeks (before `today`) and no
 /// open check-in planned.
 pub fn stagnation(conn: &Connection, today: NaiveDate, weeks: u32) -> Result<Vec<Stagnant>> {
+    check_weeks(weeks)?;
     let since = today - chrono::Duration::weeks(weeks as i64);
     let mut st = conn.prepare_cached(
         "SELECT p.id, p.alias, (SELECT max(at) FROM contact_person WHERE person_id = p.id) AS last
@@ -129,6 +133,13 @@ pub fn stagnation(conn: &Connection, today: NaiveDate, weeks: u32) -> Result<Vec
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// How many weeks without contact count as out of view: one to ten years' worth.
+pub const MAX_WEEKS: i64 = 520;
+
+pub fn check_weeks(weeks: u32) -> Result<()> {
+    text::check_range("weeks", weeks.into(), 1, MAX_WEEKS).map(|_| ())
+}
+
 /// The known rhythm after an incident with a colleague (seed 004): a first contact
 /// within 72 hours and a second around two weeks. Both are ordinary check-ins, so
 /// they can be moved like any other.
@@ -137,6 +148,7 @@ pub fn plan_colleague(
     person: PersonId,
     incident: NaiveDate,
 ) -> Result<Vec<FollowUp>> {
+    crate::time::check_day(incident)?;
     Ok(vec![
         add(
             conn,

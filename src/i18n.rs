@@ -1,53 +1,213 @@
-//! Dutch words for the core's messages. English lives next to each variant (its
-//! `Display`); Dutch is here, in one match, so that a new variant without a Dutch
-//! message does not compile.
+//! The words of the core's messages. English is the `#[error]` text next to each
+//! variant; Dutch is here, in one match, so that a new variant without a Dutch message
+//! does not compile. What to do next differs per surface (the app names screens and
+//! buttons, the command line names commands) and is added here too.
 
-use crate::error::{Error, Invalid};
+use std::io::ErrorKind;
+
+use crate::error::{Error, Invalid, Lang, Surface};
+
+/// The whole one-line message: what happened, then what to do next.
+pub(crate) fn message(e: &Error, lang: Lang, surface: Surface) -> String {
+    let base = match lang {
+        Lang::En => english(e),
+        Lang::Nl => error_nl(e),
+    };
+    match hint(e, lang, surface) {
+        Some(h) => format!("{base}; {h}"),
+        None => base,
+    }
+}
+
+fn english(e: &Error) -> String {
+    match e {
+        Error::Io { path, source } => format!(
+            "could not read or write {}: {}",
+            path.display(),
+            io_reason(source, Lang::En)
+        ),
+        Error::ReadOnly(p) if p.as_os_str().is_empty() => {
+            "the vault is on a read-only disk or in a folder Naast may not write to; nothing was changed".into()
+        }
+        other => other.to_string(),
+    }
+}
+
+/// The next step, where there is one that depends on the surface.
+fn hint(e: &Error, lang: Lang, surface: Surface) -> Option<String> {
+    use Lang::{En, Nl};
+    use Surface::{App, Cli};
+    let s: &str = match (e, lang, surface) {
+        (Error::VaultMissing(_), Nl, Cli) => "maak er een met `naast init`",
+        (Error::VaultMissing(_), En, Cli) => "create one with `naast init`",
+        (Error::VaultMissing(_), Nl, App) => "maak een nieuwe kluis, of kies 'Ik heb een back-up'",
+        (Error::VaultMissing(_), En, App) => "create a new vault, or choose 'I have a backup'",
+        (
+            Error::KeyFileMissing(..)
+            | Error::KeyFileDamaged(_)
+            | Error::KeyFileOtherVault(_)
+            | Error::KeyMismatch
+            | Error::KeyringEntryMissing,
+            Nl,
+            Cli,
+        ) => "gebruik `naast recover` met de herstelcode",
+        (
+            Error::KeyFileMissing(..)
+            | Error::KeyFileDamaged(_)
+            | Error::KeyFileOtherVault(_)
+            | Error::KeyMismatch
+            | Error::KeyringEntryMissing,
+            En,
+            Cli,
+        ) => "use `naast recover` with the recovery code",
+        (
+            Error::KeyFileMissing(..)
+            | Error::KeyFileDamaged(_)
+            | Error::KeyFileOtherVault(_)
+            | Error::KeyMismatch
+            | Error::KeyringEntryMissing,
+            Nl,
+            App,
+        ) => "kies 'Herstelcode gebruiken' en typ je herstelcode",
+        (
+            Error::KeyFileMissing(..)
+            | Error::KeyFileDamaged(_)
+            | Error::KeyFileOtherVault(_)
+            | Error::KeyMismatch
+            | Error::KeyringEntryMissing,
+            En,
+            App,
+        ) => "choose 'Use recovery code' and type your recovery code",
+        (Error::WrongPassphrase, Nl, Cli) => {
+            "probeer het opnieuw, of gebruik `naast recover` met de herstelcode"
+        }
+        (Error::WrongPassphrase, En, Cli) => "try again, or use `naast recover` with the recovery code",
+        (Error::WrongPassphrase, Nl, App) => {
+            "probeer het opnieuw, of kies 'Herstelcode gebruiken'"
+        }
+        (Error::WrongPassphrase, En, App) => "try again, or choose 'Use recovery code'",
+        (Error::PassphraseNeeded, Nl, Cli) => "geef die met --passphrase-file",
+        (Error::PassphraseNeeded, En, Cli) => "give it with --passphrase-file",
+        (Error::PassphraseNeeded, Nl, App) => "typ je wachtwoordzin",
+        (Error::PassphraseNeeded, En, App) => "type your passphrase",
+        (Error::KeyringUnavailable(_), Nl, Cli) => {
+            "ontgrendel de sleutelbos, of gebruik een wachtwoordzin (--passphrase-file)"
+        }
+        (Error::KeyringUnavailable(_), En, Cli) => {
+            "unlock your keyring, or use passphrase mode (--passphrase-file)"
+        }
+        (Error::KeyringUnavailable(_), Nl, App) => {
+            "ontgrendel de sleutelbos van je computer (log zo nodig opnieuw in) en probeer het opnieuw; lukt dat niet, kies dan een wachtwoordzin of gebruik je herstelcode"
+        }
+        (Error::KeyringUnavailable(_), En, App) => {
+            "unlock your computer's keyring (log in again if needed) and try again; if that fails, choose a passphrase or use your recovery code"
+        }
+        (Error::Damaged, Nl, Cli) => "zet de laatste goede back-up terug met `naast restore`",
+        (Error::Damaged, En, Cli) => "restore the last good backup with `naast restore`",
+        (Error::Damaged, Nl, App) => {
+            "zet een back-up terug: kies 'Ik heb een back-up' op het beginscherm"
+        }
+        (Error::Damaged, En, App) => "restore a backup: choose 'I have a backup' on the first screen",
+        (Error::ReadOnly(_), Nl, _) => {
+            "kopieer de kluis en het .keys-bestand naar een map waarin je mag schrijven, of vraag toegang"
+        }
+        (Error::ReadOnly(_), En, _) => {
+            "copy the vault and its .keys file to a folder you may write to, or ask for access"
+        }
+        (Error::NotFound { hint: "add-person", .. }, Nl, Cli) => "voeg die toe met `naast person add`",
+        (Error::NotFound { hint: "add-person", .. }, En, Cli) => "add them with `naast person add`",
+        (Error::NotFound { hint: "add-person", .. }, Nl, App) => "voeg die toe bij Mensen",
+        (Error::NotFound { hint: "add-person", .. }, En, App) => "add them under People",
+        (Error::NotFound { hint: "add-member", .. }, Nl, Cli) => "voeg die toe met `naast circle add`",
+        (Error::NotFound { hint: "add-member", .. }, En, Cli) => "add them with `naast circle add`",
+        (Error::NotFound { hint: "add-member", .. }, Nl, App) => {
+            "voeg die toe aan de kring op de pagina van de persoon"
+        }
+        (Error::NotFound { hint: "add-member", .. }, En, App) => {
+            "add them to the circle on the person's page"
+        }
+        (Error::NoConsent { .. }, Nl, Cli) => "leg die vast met `naast consent add`",
+        (Error::NoConsent { .. }, En, Cli) => "record it with `naast consent add`",
+        (Error::NoConsent { .. }, Nl, App) => {
+            "leg die vast op de pagina van de persoon, onder Toestemming"
+        }
+        (Error::NoConsent { .. }, En, App) => "record it on the person's page, under Consent",
+        (Error::Invalid(Invalid::TooLong { max, .. }), Nl, _) if *max >= crate::text::NOTE_MAX => {
+            "verdeel de tekst over twee notities"
+        }
+        (Error::Invalid(Invalid::TooLong { max, .. }), En, _) if *max >= crate::text::NOTE_MAX => {
+            "split the text into two entries"
+        }
+        _ => return None,
+    };
+    Some(s.to_string())
+}
+
+/// The operating system's reason, in plain words: its own text is English only.
+pub(crate) fn io_reason(e: &std::io::Error, lang: Lang) -> String {
+    let nl = lang == Lang::Nl;
+    let s = match e.kind() {
+        ErrorKind::NotFound => [
+            "the folder or file does not exist",
+            "de map of het bestand bestaat niet",
+        ],
+        ErrorKind::PermissionDenied => ["no permission", "geen toestemming"],
+        ErrorKind::AlreadyExists => ["it already exists", "het bestaat al"],
+        ErrorKind::ReadOnlyFilesystem => ["the disk is read-only", "de schijf is alleen-lezen"],
+        ErrorKind::IsADirectory => ["it is a folder", "het is een map"],
+        ErrorKind::NotADirectory => [
+            "part of the path is not a folder",
+            "een deel van het pad is geen map",
+        ],
+        ErrorKind::InvalidData => [
+            "the content is not readable text",
+            "de inhoud is geen leesbare tekst",
+        ],
+        ErrorKind::StorageFull => ["the disk is full", "de schijf is vol"],
+        _ => return e.to_string(),
+    };
+    s[nl as usize].to_string()
+}
 
 pub(crate) fn error_nl(e: &Error) -> String {
     match e {
-        Error::VaultMissing(p) => format!(
-            "geen kluis gevonden in {}; maak er een met `naast init`",
-            p.display()
-        ),
+        Error::VaultMissing(p) => format!("geen kluis gevonden in {}", p.display()),
         Error::VaultExists(p) => format!(
             "er staat al een kluis in {}; er is niets overschreven",
             p.display()
         ),
         Error::KeyFileMissing(p, k) => format!(
-            "{} is geen Naast-kluis (het sleutelbestand {} ontbreekt); gebruik `naast recover` als je de herstelcode hebt",
+            "{} kan niet open zonder het sleutelbestand {}, en dat ontbreekt",
             p.display(),
             k.display()
         ),
-        Error::KeyFileDamaged(p) => format!(
-            "het sleutelbestand {} is beschadigd; zet een back-up terug of gebruik `naast recover` met de herstelcode",
+        Error::KeyFileDamaged(p) => format!("het sleutelbestand {} is beschadigd", p.display()),
+        Error::KeyFileOtherVault(p) => format!(
+            "het sleutelbestand {} hoort bij een andere kluis, niet bij deze",
             p.display()
         ),
         Error::NotAVault(p) => format!("{} is geen Naast-kluis", p.display()),
-        Error::WrongPassphrase => {
-            "verkeerde wachtwoordzin; probeer het opnieuw, of gebruik `naast recover` met de herstelcode".into()
-        }
-        Error::PassphraseNeeded => {
-            "deze kluis is beveiligd met een wachtwoordzin; geef die met --passphrase-file".into()
-        }
-        Error::KeyMismatch => {
-            "de sleutel in de sleutelbos past niet bij deze kluis; gebruik `naast recover` met de herstelcode".into()
-        }
+        Error::WrongPassphrase => "verkeerde wachtwoordzin".into(),
+        Error::PassphraseNeeded => "deze kluis is beveiligd met een wachtwoordzin".into(),
+        Error::KeyMismatch => "de sleutel in de sleutelbos past niet bij deze kluis".into(),
         Error::RecoveryMismatch => {
             "deze herstelcode past niet bij deze kluis; vergelijk hem met wat je hebt opgeschreven".into()
         }
         Error::RecoveryTypo => {
             "er zit een typefout in de herstelcode (de controletekens kloppen niet); controleer elk groepje".into()
         }
-        Error::KeyringEntryMissing => {
-            "de sleutelbos heeft geen sleutel voor deze kluis; gebruik `naast recover` met de herstelcode".into()
+        Error::KeyringEntryMissing => "de sleutelbos heeft geen sleutel voor deze kluis".into(),
+        Error::KeyringUnavailable(d) => {
+            format!("de sleutelbos van het systeem antwoordt niet ({d})")
         }
-        Error::KeyringUnavailable(d) => format!(
-            "de sleutelbos van het systeem antwoordt niet ({d}); ontgrendel de sleutelbos, of gebruik een wachtwoordzin (--passphrase-file)"
+        Error::Damaged => "het kluisbestand is beschadigd; er is niets veranderd".into(),
+        Error::ReadOnly(p) if p.as_os_str().is_empty() => {
+            "de kluis staat op een alleen-lezen schijf of in een map waarin Naast niet mag schrijven; er is niets veranderd".into()
+        }
+        Error::ReadOnly(p) => format!(
+            "de kluis {} staat op een alleen-lezen schijf of in een map waarin Naast niet mag schrijven; er is niets veranderd",
+            p.display()
         ),
-        Error::Damaged => {
-            "het kluisbestand is beschadigd; er is niets veranderd. Zet een back-up terug, of kijk met `naast verify` wat er mis is".into()
-        }
         Error::NewerSchema { found, known } => format!(
             "deze kluis is gemaakt met een nieuwere Naast (schema {found}, deze versie kent tot {known}); werk Naast bij"
         ),
@@ -55,9 +215,13 @@ pub(crate) fn error_nl(e: &Error) -> String {
             "de kluis is in gebruik door een ander Naast-venster of -commando; sluit dat en probeer het opnieuw".into()
         }
         Error::DiskFull => {
-            "de schijf is vol; er is niets opgeslagen. Maak ruimte vrij en sla opnieuw op".into()
+            "de schijf is vol; er is niets opgeslagen. Maak ruimte vrij en probeer het opnieuw".into()
         }
-        Error::NotFound { what, name, hint } => {
+        Error::OutputIsVault(p) => format!(
+            "{} is de kluis of een van haar eigen bestanden; Naast schrijft daar nooit iets overheen. Kies een andere bestandsnaam",
+            p.display()
+        ),
+        Error::NotFound { what, name, .. } => {
             let what = match *what {
                 "person" => "persoon",
                 "contact" => "contactmoment",
@@ -67,21 +231,16 @@ pub(crate) fn error_nl(e: &Error) -> String {
                 "consent" => "toestemming",
                 other => other,
             };
-            let hint = match *hint {
-                "" => "",
-                "; add them with `naast person add`" => "; voeg die toe met `naast person add`",
-                "; add them with `naast circle add`" => "; voeg die toe met `naast circle add`",
-                other => other,
-            };
-            format!("geen {what} '{name}'{hint}")
+            format!("geen {what} '{name}'")
         }
         Error::NoConsent { person, recipient } => format!(
-            "delen is geblokkeerd: er is geen geldige toestemming van {person} voor {recipient}; leg die vast met `naast consent add`"
+            "delen is geblokkeerd: er is geen geldige toestemming van {person} voor {recipient}"
         ),
         Error::Invalid(i) => invalid_nl(i),
         Error::Io { path, source } => format!(
-            "kan {} niet lezen of schrijven: {source}",
-            path.display()
+            "kan {} niet lezen of schrijven: {}",
+            path.display(),
+            io_reason(source, Lang::Nl)
         ),
         Error::Db(e) => format!("databasefout: {e}"),
     }
@@ -120,7 +279,7 @@ fn invalid_nl(i: &Invalid) -> String {
         ),
         Invalid::Period => "de periode eindigt voordat hij begint".into(),
         Invalid::TooLong { field, len, max } => format!(
-            "de tekst van {} is {len} tekens; de grens is {max}. Verdeel hem over twee notities",
+            "de tekst van {} is {len} tekens; de grens is {max}",
             field_nl(field)
         ),
         Invalid::Empty(f) => format!("{} mag niet leeg zijn", field_nl(f)),
@@ -143,6 +302,21 @@ fn invalid_nl(i: &Invalid) -> String {
             "alleen een concept kan worden bewerkt; deze brugnotitie is {}",
             status_nl(s)
         ),
+        Invalid::OutOfRange { what, min, max, got } => format!(
+            "{} moet tussen {min} en {max} liggen, niet {got}",
+            field_nl(what)
+        ),
+        Invalid::DateOutOfRange(s) => format!(
+            "'{s}' valt buiten de jaren die Naast aanneemt ({}–{}); kijk het jaartal na",
+            crate::time::FIRST_YEAR,
+            crate::time::LAST_YEAR
+        ),
+        Invalid::EraseNeedsYes(who) => format!(
+            "wissen kan niet ongedaan worden gemaakt; bevestig met --yes dat {who} en alles wat alleen over die persoon gaat weg mag"
+        ),
+        Invalid::NothingToChange => {
+            "er is niets te wijzigen: geef minstens één veld om te bewerken".into()
+        }
     }
 }
 
@@ -156,6 +330,23 @@ fn field_nl(f: &str) -> &str {
         "name" => "de naam",
         "answer" => "het antwoord",
         "reason" => "de reden",
+        "full name" => "de volledige naam",
+        "wishes" => "wensen en doelen",
+        "strengths" => "krachten",
+        "tag" => "een eigen label",
+        "role" => "de rol",
+        "scope" => "de reikwijdte",
+        "draft" => "het concept",
+        "own experience" => "eigen ervaring",
+        "signal" => "het signaal",
+        "minutes" => "het aantal minuten",
+        "weeks" => "het aantal weken",
+        "year" => "het jaar",
+        "date" => "de datum",
+        "limit" => "het maximum aantal resultaten",
+        "people" => "het aantal personen",
+        "contacts" => "het aantal contactmomenten",
+        "auto-lock minutes" => "het aantal minuten voor automatisch vergrendelen",
         other => other,
     }
 }

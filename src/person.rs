@@ -88,12 +88,17 @@ fn from_row(r: &Row) -> rusqlite::Result<Person> {
 }
 
 pub fn add(conn: &Connection, p: &NewPerson) -> Result<Person> {
+    write_tx(conn, |c| insert(c, p))
+}
+
+/// The insert itself, validated; the caller holds the transaction.
+pub(crate) fn insert(c: &Connection, p: &NewPerson) -> Result<Person> {
     let alias = text::one_line("alias", &p.alias)?;
     text::check_len("full name", &p.full_name, text::SHORT_MAX)?;
     text::check_len("wishes", &p.wishes, text::NOTE_MAX)?;
     text::check_len("strengths", &p.strengths, text::NOTE_MAX)?;
     let context = p.context.unwrap_or(Context::Client);
-    write_tx(conn, |c| {
+    {
         if find_alias(c, &alias)?.is_some() {
             return Err(Invalid::DuplicateAlias(alias.clone()).into());
         }
@@ -112,7 +117,12 @@ pub fn add(conn: &Connection, p: &NewPerson) -> Result<Person> {
             ),
         )?;
         get(c, c.last_insert_rowid())
-    })
+    }
+}
+
+/// Whether an alias is taken (any case).
+pub(crate) fn alias_taken(conn: &Connection, alias: &str) -> Result<bool> {
+    Ok(find_alias(conn, alias)?.is_some())
 }
 
 /// Codes look like `K7QM`: four letters from an alphabet without look-alikes.
@@ -176,7 +186,7 @@ pub fn find(conn: &Connection, name: &str) -> Result<Person> {
     .ok_or(Error::NotFound {
         what: "person",
         name: name.into(),
-        hint: "; add them with `naast person add`",
+        hint: "add-person",
     })
 }
 
@@ -280,7 +290,7 @@ pub fn find_member(conn: &Connection, person: PersonId, name: &str) -> Result<Ci
         .ok_or(Error::NotFound {
             what: "circle member",
             name: name.trim().into(),
-            hint: "; add them with `naast circle add`",
+            hint: "add-member",
         })
 }
 
@@ -291,6 +301,8 @@ pub fn add_consent(
     discussed_on: NaiveDate,
     until: NaiveDate,
 ) -> Result<Consent> {
+    crate::time::check_day(discussed_on)?;
+    crate::time::check_day(until)?;
     if until < discussed_on {
         return Err(Invalid::ConsentPeriod.into());
     }
@@ -321,6 +333,7 @@ pub fn add_consent(
 }
 
 pub fn withdraw_consent(conn: &Connection, id: i64, on: NaiveDate) -> Result<()> {
+    crate::time::check_day(on)?;
     write_tx(conn, |c| {
         let n = c.execute(
             "UPDATE consent SET withdrawn_on = ?2 WHERE id = ?1",
@@ -376,6 +389,14 @@ pub fn consents(conn: &Connection, person: PersonId) -> Result<Vec<Consent>> {
 pub fn erase(conn: &Connection, id: PersonId) -> Result<usize> {
     let removed = write_tx(conn, |c| {
         get(c, id)?;
+        crate::draft::forget_person(c, id)?;
+        // The record of printed summaries keeps the event, not who was in it.
+        c.execute(
+            "UPDATE summary_log SET person_ids =
+                 (SELECT json_group_array(value) FROM json_each(summary_log.person_ids) WHERE value <> ?1)
+             WHERE EXISTS (SELECT 1 FROM json_each(summary_log.person_ids) WHERE value = ?1)",
+            [id],
+        )?;
         let removed = c.execute(
             "DELETE FROM contact WHERE id IN (
                  SELECT contact_id FROM contact_person WHERE person_id = ?1

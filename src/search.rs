@@ -79,6 +79,7 @@ pub fn fts_query(input: &str) -> Option<String> {
 /// narrowed by the same filters as the contact list.
 /// Bridge notes are searched when no contact-only filter is set.
 pub fn search(conn: &Connection, input: &str, f: &Filter, limit: u32) -> Result<Vec<Hit>> {
+    crate::text::check_range("limit", limit.into(), 1, 10_000)?;
     let Some(q) = fts_query(input) else {
         return Ok(Vec::new());
     };

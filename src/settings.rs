@@ -47,6 +47,8 @@ pub fn load(conn: &Connection) -> Result<Settings> {
 }
 
 pub fn save(conn: &Connection, s: &Settings) -> Result<()> {
+    crate::text::check_range("auto-lock minutes", s.auto_lock_minutes.into(), 0, 240)?;
+    crate::followup::check_weeks(s.stagnation_weeks)?;
     let json = serde_json::to_string(s).map_err(|e| crate::Error::io("settings", e.into()))?;
     write_tx(conn, |c| {
         c.execute(

@@ -3,7 +3,7 @@
 //! note, so that a pasted file by mistake is refused with a clear message instead of
 //! slowing everything down.
 
-use crate::error::{Invalid, Result};
+use crate::error::{Invalid, Lang, Result};
 
 /// Characters in a note, own words, a bridge note. The brief asks for at least 100,000.
 pub const NOTE_MAX: usize = 200_000;
@@ -29,4 +29,65 @@ pub fn one_line(field: &'static str, s: &str) -> Result<String> {
     }
     check_len(field, &t, SHORT_MAX)?;
     Ok(t)
+}
+
+/// Refuses a number outside `min..=max`, naming the field: every count, period and
+/// limit a person or a script can type has one.
+pub fn check_range(what: &'static str, v: i64, min: i64, max: i64) -> Result<i64> {
+    if (min..=max).contains(&v) {
+        Ok(v)
+    } else {
+        Err(Invalid::OutOfRange {
+            what,
+            min: min.to_string(),
+            max: max.to_string(),
+            got: v.to_string(),
+        }
+        .into())
+    }
+}
+
+/// A whole number the way the language writes it: "100.000" in Dutch, "100,000" in
+/// English.
+pub fn number(n: i64, lang: Lang) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let sep = match lang {
+        Lang::Nl => '.',
+        Lang::En => ',',
+    };
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(ch);
+    }
+    if n < 0 {
+        out.insert(0, '-');
+    }
+    out
+}
+
+/// "1 contactmoment", "2 contactmomenten": the count and the noun that fits it.
+pub fn count(n: i64, lang: Lang, one: &str, many: &str) -> String {
+    format!("{} {}", number(n, lang), if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_plurals_read_right_in_both_languages() {
+        assert_eq!(number(100_000, Lang::Nl), "100.000");
+        assert_eq!(number(1_234_567, Lang::En), "1,234,567");
+        assert_eq!(number(999, Lang::Nl), "999");
+        assert_eq!(number(-1000, Lang::Nl), "-1.000");
+        assert_eq!(count(1, Lang::Nl, "persoon", "personen"), "1 persoon");
+        assert_eq!(count(0, Lang::Nl, "persoon", "personen"), "0 personen");
+        assert_eq!(
+            count(2500, Lang::Nl, "contactmoment", "contactmomenten"),
+            "2.500 contactmomenten"
+        );
+    }
 }

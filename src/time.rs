@@ -9,8 +9,48 @@ use crate::error::{Invalid, Result};
 
 pub const ZONE: Tz = chrono_tz::Europe::Amsterdam;
 
+/// The years a date in Naast may fall in. Wide enough for any contact, birthday or
+/// consent, narrow enough that a typo ("0226", "+20261") is caught, not stored.
+pub const FIRST_YEAR: i32 = 1900;
+pub const LAST_YEAR: i32 = 2199;
+
+/// Refuses a day outside [`FIRST_YEAR`]..=[`LAST_YEAR`], with one message for every
+/// way in (typed on the command line, sent by the app, read from an import).
+pub fn check_day(d: NaiveDate) -> Result<NaiveDate> {
+    if (FIRST_YEAR..=LAST_YEAR).contains(&d.year()) {
+        Ok(d)
+    } else {
+        Err(Invalid::DateOutOfRange(d.to_string()).into())
+    }
+}
+
+/// The same range for an instant (unix seconds).
+pub fn check_instant(ts: i64) -> Result<i64> {
+    match DateTime::from_timestamp(ts, 0) {
+        Some(t) => check_day(t.with_timezone(&ZONE).date_naive()).map(|_| ts),
+        None => Err(Invalid::DateOutOfRange(ts.to_string()).into()),
+    }
+}
+
+/// Reads `YYYY-MM-DD` (exactly four digits for the year).
 pub fn parse_date(s: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| Invalid::Date(s.into()).into())
+    let t = s.trim();
+    if t.starts_with(['+', '-']) || t.split('-').next().is_some_and(|y| y.len() > 4) {
+        return Err(Invalid::DateOutOfRange(s.into()).into());
+    }
+    let shaped = t.len() == 10
+        && t.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if !shaped {
+        return Err(Invalid::Date(s.into()).into());
+    }
+    let d = NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| Invalid::Date(s.into()))?;
+    check_day(d).map_err(|_| Invalid::DateOutOfRange(s.into()).into())
 }
 
 /// Reads `YYYY-MM-DD HH:MM` (or with a `T`) as Dutch local time. A time skipped by
@@ -19,6 +59,9 @@ pub fn parse_date(s: &str) -> Result<NaiveDate> {
 /// the contact most likely meant.
 pub fn parse_local(s: &str) -> Result<DateTime<Utc>> {
     let t = s.trim();
+    if t.starts_with(['+', '-']) || t.split('-').next().is_some_and(|y| y.len() > 4) {
+        return Err(Invalid::DateOutOfRange(s.into()).into());
+    }
     let naive = [
         "%Y-%m-%d %H:%M",
         "%Y-%m-%dT%H:%M",
@@ -27,7 +70,9 @@ pub fn parse_local(s: &str) -> Result<DateTime<Utc>> {
     ]
     .iter()
     .find_map(|f| NaiveDateTime::parse_from_str(t, f).ok())
+    .filter(|_| t.len() >= 16 && t.as_bytes()[4] == b'-')
     .ok_or_else(|| Invalid::DateTime(s.into()))?;
+    check_day(naive.date()).map_err(|_| Invalid::DateOutOfRange(s.into()))?;
     from_local(naive).ok_or_else(|| Invalid::SkippedTime(s.into()).into())
 }
 
@@ -120,6 +165,27 @@ mod tests {
         assert!(parse_local("2026-02-30 10:00").is_err());
         assert!(parse_date("2026-02-29").is_err());
         assert!(parse_date("2028-02-29").is_ok());
+    }
+
+    #[test]
+    fn years_out_of_range_and_odd_spellings_are_refused() {
+        for s in [
+            "0000-01-01",
+            "0226-11-23",
+            "+20261-11-23",
+            "2200-01-01",
+            "1899-12-31",
+            "2026-1-5",
+        ] {
+            assert!(parse_date(s).is_err(), "{s}");
+        }
+        for s in ["0226-11-23 14:30", "+20261-11-23 14:30", "2200-01-01 00:00"] {
+            assert!(parse_local(s).is_err(), "{s}");
+        }
+        assert!(parse_date("1900-01-01").is_ok());
+        assert!(parse_date("2199-12-31").is_ok());
+        assert!(check_instant(i64::MAX).is_err());
+        assert!(check_instant(-1_000_000_000_000).is_err());
     }
 
     #[test]

@@ -87,6 +87,11 @@ fn arr(v: &Value) -> &Vec<Value> {
     v.as_array().unwrap()
 }
 
+fn mode_of(p: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(p).unwrap().permissions().mode() & 0o777
+}
+
 #[test]
 fn the_documented_session_works_end_to_end() {
     let c = Cli::new();
@@ -282,7 +287,10 @@ fn every_failure_is_one_clear_line_and_changes_nothing() {
     refused(&add(&["--at", "2026-03-29 02:30"]), "klok");
     refused(&add(&["--follow-up", "2026-13-01"]), "2026-13-01");
     refused(&add(&["--note-file", big.to_str().unwrap()]), "200000");
-    refused(&add(&["--note-file", binary.to_str().unwrap()]), "UTF-8");
+    refused(
+        &add(&["--note-file", binary.to_str().unwrap()]),
+        "geen leesbare tekst",
+    );
     refused(
         &add(&["--note-file", "/nonexistent/note.txt"]),
         "/nonexistent/note.txt",
@@ -336,20 +344,117 @@ fn every_failure_is_one_clear_line_and_changes_nothing() {
     );
     refused(&c.run(&["--lang", "fr", "person", "list"]), "fr");
     refused(&c.run(&["bridge", "list", "--status", "lost"]), "lost");
+    // Numbers and dates out of any sane range: one clear line, never a panic.
+    refused(
+        &c.run(&["stagnation", "--weeks", "100000000"]),
+        "tussen 1 en 520",
+    );
+    refused(
+        &c.run(&["stagnation", "--weeks", "99999999999999"]),
+        "geen geldige waarde voor --weeks",
+    );
+    refused(
+        &c.run(&["search", "x", "--limit", "0"]),
+        "tussen 1 en 10000",
+    );
+    for bad in ["0000-01-01", "0226-11-23", "+20261-11-23"] {
+        refused(&add(&["--follow-up", bad]), bad);
+        refused(&c.run(&["contact", "list", "--from", bad]), bad);
+    }
+    refused(&add(&["--at", "0226-11-23 14:30"]), "0226-11-23");
+    refused(&add(&["--at", "+20261-11-23 14:30"]), "+20261");
+    refused(&c.run(&["demo", "--people", "0"]), "tussen 1 en 1000");
+    // A refused output: the vault's bytes never change, whatever the file name.
+    let v = c.vault.to_str().unwrap().to_string();
+    for out in [
+        "/nonexistent/x.html".to_string(),
+        v.clone(),
+        format!("{v}.keys"),
+        format!("{v}-wal"),
+        format!("{v}-shm"),
+        format!("{v}-journal"),
+    ] {
+        refused(
+            &c.run(&[
+                "summary",
+                "--from",
+                "2026-10-01",
+                "--to",
+                "2026-10-31",
+                "--out",
+                &out,
+            ]),
+            &out,
+        );
+    }
+    // Nor through a symlink to the vault or to its log.
+    let links = c.dir.path().join("links");
+    std::fs::create_dir(&links).unwrap();
+    for (name, target) in [("v.html", v.clone()), ("w.html", format!("{v}-wal"))] {
+        let link = links.join(name);
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        refused(
+            &c.run(&[
+                "summary",
+                "--from",
+                "2026-10-01",
+                "--to",
+                "2026-10-31",
+                "--out",
+                link.to_str().unwrap(),
+            ]),
+            "Naast schrijft daar nooit",
+        );
+    }
+    // Erasing needs --yes, and says so in Dutch without a stray English word.
+    refused(&c.run(&["person", "erase", "Sanne"]), "bevestig met --yes");
+    // clap's own errors reach the user in Dutch too.
+    refused(&add(&["--bogus"]), "onbekende optie '--bogus'");
+    refused(&c.run(&["contact", "frobnicate"]), "onbekend commando");
+    // A long alias is not a note: no advice to split it over two notes.
+    let long = "a".repeat(201);
+    let o = c.run(&["person", "add", "--alias", &long]);
+    refused(&o, "200");
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("notities"));
 
     let mut after = fingerprint(c.dir.path());
     for f in ["big.txt", "binary.txt", "wrong.txt"] {
         after.remove(f);
     }
-    // The WAL may have been checkpointed by a reader; the content must be the same.
-    let names = |m: &std::collections::BTreeMap<String, String>| {
-        m.keys()
-            .filter(|k| !k.ends_with("-wal") && !k.ends_with("-shm"))
-            .cloned()
-            .collect::<Vec<_>>()
-    };
-    assert_eq!(names(&after), names(&before));
+    // Refused means byte-identical: the vault and its key file, every byte.
+    assert_eq!(after, before);
     assert_eq!(arr(&c.json(&["contact", "list"])).len(), 1);
+}
+
+#[test]
+fn the_language_may_come_from_a_locale_and_every_word_is_in_it() {
+    let c = Cli::new();
+    c.init();
+    let run = |lang: &str, args: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend(["--passphrase-file", c.pass.to_str().unwrap()]);
+        c.cmd(&all).env("NAAST_LANG", lang).output().unwrap()
+    };
+    let o = run("en_US.UTF-8", &["person", "add", "--alias", "Sanne"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    refused(
+        &run("en_US.UTF-8", &["contact", "show", "7"]),
+        "no contact '7'",
+    );
+    refused(
+        &run("nl_NL.UTF-8", &["contact", "show", "7"]),
+        "geen contactmoment '7'",
+    );
+    // A locale Naast does not speak falls back to Dutch instead of refusing.
+    refused(
+        &run("fr_FR.UTF-8", &["contact", "show", "7"]),
+        "geen contactmoment",
+    );
+    let o = run("en_GB.UTF-8", &["person", "erase", "Sanne", "--yes"]);
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout).trim(),
+        "Sanne was erased, with 0 contacts."
+    );
 }
 
 #[test]
@@ -477,10 +582,19 @@ fn a_person_can_be_exported_and_erased() {
     let v: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
     assert_eq!(v["person"]["wishes"], "Weer fietsen.");
     assert_eq!(arr(&v["contacts"]).len(), 1);
-    refused(
-        &c.run(&["person", "export", "Sanne", "--out", out.to_str().unwrap()]),
-        "sanne.json",
+    assert_eq!(mode_of(&out), 0o600, "an export is for its owner only");
+    // A retry (or a second export) replaces the file whole; nothing else is left.
+    c.ok(&["person", "export", "Sanne", "--out", out.to_str().unwrap()]);
+    assert_eq!(
+        serde_json::from_slice::<Value>(&std::fs::read(&out).unwrap()).unwrap(),
+        v
     );
+    let stray: Vec<String> = std::fs::read_dir(c.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(stray.is_empty(), "{stray:?}");
     refused(&c.run(&["person", "erase", "Sanne"]), "--yes");
     c.ok(&["person", "erase", "Sanne", "--yes"]);
     assert!(arr(&c.json(&["person", "list"])).is_empty());
@@ -556,6 +670,11 @@ fn summary_writes_a_private_html_file() {
         (Some(2), Some(1))
     );
     let html = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(
+        mode_of(&out),
+        0o600,
+        "a saved summary is for its owner only"
+    );
     assert!(html.contains("Voor het overleg &lt;b&gt;x&lt;/b&gt;"));
     assert!(!html.contains("Niet voor het overleg") && !html.contains("Sanne"));
     c.ok(&[
@@ -618,4 +737,177 @@ fn summary_writes_a_private_html_file() {
         ]),
         "kluis.naast",
     );
+}
+
+#[test]
+fn an_edit_changes_exactly_the_fields_given() {
+    let c = Cli::new();
+    c.init();
+    c.ok(&["person", "add", "--alias", "Sanne"]);
+    c.ok(&["person", "add", "--alias", "Mo"]);
+    let made = c.json(&[
+        "contact",
+        "add",
+        "--person",
+        "Sanne",
+        "--at",
+        "2026-11-20 14:30",
+        "--minutes",
+        "60",
+        "--mode",
+        "walk",
+        "--initiative",
+        "me",
+        "--support",
+        "practical,emotional",
+        "--tag",
+        "fietsen",
+        "--note",
+        "Samen de brief gelezen.",
+        "--own-words",
+        "Ik wil het zelf doen.",
+        "--own-experience-note",
+        "Mijn eigen brief van toen.",
+        "--signal-note",
+        "Slaapt slecht.",
+        "--consult",
+        "--follow-up",
+        "2026-11-27",
+    ]);
+    let id = made["id"].as_i64().unwrap().to_string();
+    let fu = c.json(&["followup", "list"]);
+    assert_eq!(arr(&fu).len(), 1);
+    // A check-in moved on the Check-ins screen is the user's own: edits leave it be.
+    let fid = fu[0]["id"].as_i64().unwrap().to_string();
+    c.ok(&["followup", "move", &fid, "--to", "2026-11-29"]);
+
+    let edited = c.json(&["contact", "edit", &id, "--minutes", "45"]);
+    let mut expect = made.clone();
+    expect["minutes"] = 45.into();
+    assert_eq!(edited, expect, "only the minutes changed");
+    let fu_after = c.json(&["followup", "list"]);
+    assert_eq!(arr(&fu_after).len(), 1);
+    assert_eq!(fu_after[0]["due"], "2026-11-29");
+
+    let edited = c.json(&["contact", "edit", &id, "--no-consult", "--tag", "geld"]);
+    assert_eq!(edited["for_consult"], false);
+    assert_eq!(edited["tags"], serde_json::json!(["geld"]));
+    assert_eq!(edited["note"], "Samen de brief gelezen.");
+    assert_eq!(edited["signal_note"], "Slaapt slecht.");
+    let edited = c.json(&[
+        "contact", "edit", &id, "--person", "Mo", "--person", "Sanne",
+    ]);
+    assert_eq!(edited["persons"], serde_json::json!(["Mo", "Sanne"]));
+    assert_eq!(
+        edited["support"],
+        serde_json::json!(["practical", "emotional"])
+    );
+    // Mo joined a contact with a next check-in: he gets one; Sanne keeps her moved one.
+    let fu = c.json(&["followup", "list"]);
+    let mut dues: Vec<(String, String)> = arr(&fu)
+        .iter()
+        .map(|f| {
+            (
+                f["person"].as_str().unwrap().to_string(),
+                f["due"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    dues.sort();
+    assert_eq!(
+        dues,
+        vec![
+            ("Mo".to_string(), "2026-11-27".to_string()),
+            ("Sanne".to_string(), "2026-11-29".to_string())
+        ]
+    );
+    refused(&c.run(&["contact", "edit", &id]), "niets te wijzigen");
+    refused(
+        &c.run(&["contact", "edit", &id, "--support", "spiritual"]),
+        "spiritual",
+    );
+    let unchanged = c.json(&["contact", "show", &id]);
+    assert_eq!(unchanged["tags"], serde_json::json!(["geld"]));
+}
+
+#[test]
+fn an_id_is_never_given_twice_so_a_repeated_delete_cannot_hit_a_new_contact() {
+    let c = Cli::new();
+    c.init();
+    c.ok(&["person", "add", "--alias", "Sanne"]);
+    let add = |note: &str| {
+        c.json(&[
+            "contact",
+            "add",
+            "--person",
+            "Sanne",
+            "--support",
+            "emotional",
+            "--note",
+            note,
+        ])["id"]
+            .as_i64()
+            .unwrap()
+    };
+    let first = add("een");
+    let second = add("twee");
+    c.ok(&["contact", "delete", &second.to_string()]);
+    let third = add("drie");
+    assert!(third > second, "{third} reused a deleted id");
+    // The script runs its old line again: refused, and the new contact stays.
+    refused(
+        &c.run(&["contact", "delete", &second.to_string()]),
+        &second.to_string(),
+    );
+    assert_eq!(
+        c.json(&["contact", "show", &third.to_string()])["note"],
+        "drie"
+    );
+    assert_eq!(
+        c.json(&["contact", "show", &first.to_string()])["note"],
+        "een"
+    );
+    // People too.
+    let mo = c.json(&["person", "add", "--alias", "Mo"])["id"]
+        .as_i64()
+        .unwrap();
+    c.ok(&["person", "erase", "Mo", "--yes"]);
+    let yara = c.json(&["person", "add", "--alias", "Yara"])["id"]
+        .as_i64()
+        .unwrap();
+    assert!(yara > mo);
+}
+
+#[test]
+fn demo_data_is_all_or_nothing() {
+    let c = Cli::new();
+    c.init();
+    let before = fingerprint(c.dir.path());
+    let mut child = {
+        let mut cmd = c.cmd(&[
+            "demo",
+            "--people",
+            "20",
+            "--contacts",
+            "400000",
+            "--passphrase-file",
+            c.pass.to_str().unwrap(),
+        ]);
+        cmd.stdout(Stdio::null()).stderr(Stdio::null());
+        cmd.spawn().unwrap()
+    };
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let _ = child.kill();
+    let status = child.wait().unwrap();
+    assert!(
+        !status.success(),
+        "the demo finished before it could be killed"
+    );
+    // Nothing of the half-done run is visible, and a rerun works.
+    assert!(arr(&c.json(&["person", "list"])).is_empty());
+    c.ok(&["demo", "--people", "3", "--contacts", "10"]);
+    c.ok(&["demo", "--people", "3", "--contacts", "10"]);
+    assert_eq!(arr(&c.json(&["person", "list"])).len(), 6);
+    assert_eq!(arr(&c.json(&["contact", "list"])).len(), 20);
+    let _ = before;
 }

@@ -672,7 +672,8 @@ fn aliases_are_unique_and_people_are_found_by_alias_or_code() {
     assert_eq!(person::find(c, "SANNE DE VRIES").unwrap().id, p.id);
     assert_eq!(person::find(c, &p.code.to_lowercase()).unwrap().id, p.id);
     let e = person::find(c, "Onbekend").unwrap_err();
-    assert!(e.message(naast::Lang::En).contains("naast person add"));
+    assert!(e.cli_message(naast::Lang::En).contains("naast person add"));
+    assert!(e.message(naast::Lang::En).contains("under People"));
 }
 
 #[test]

@@ -338,3 +338,161 @@ fn a_second_connection_waits_for_the_first_writer_instead_of_corrupting() {
     assert!(started.elapsed() >= std::time::Duration::from_millis(300));
     assert!(v.verify().unwrap().is_empty());
 }
+
+/// The settings that make a returned save survive a power cut, read back from every
+/// way the core opens a vault (the app opens through the same three). A change that
+/// weakens any of them (synchronous=NORMAL, another journal mode) fails here.
+#[test]
+fn every_connection_the_core_opens_is_durable() {
+    fn assert_durable(v: &Vault, how: &str) {
+        let c = v.conn();
+        let get = |p: &str| -> String {
+            c.query_row(&format!("PRAGMA {p}"), [], |r| {
+                r.get::<_, rusqlite::types::Value>(0)
+            })
+            .map(|v| match v {
+                rusqlite::types::Value::Integer(i) => i.to_string(),
+                rusqlite::types::Value::Text(t) => t,
+                other => format!("{other:?}"),
+            })
+            .unwrap()
+        };
+        assert_eq!(get("journal_mode"), "wal", "{how}");
+        assert_eq!(get("synchronous"), "2", "{how}: synchronous must be FULL");
+        assert_eq!(get("secure_delete"), "1", "{how}");
+        assert_eq!(get("foreign_keys"), "1", "{how}");
+        assert_eq!(
+            get("temp_store"),
+            "2",
+            "{how}: temporary data stays in memory"
+        );
+    }
+    let t = TestVault::new();
+    let (v, code) = t.init_passphrase();
+    assert_durable(&v, "init (passphrase)");
+    drop(v);
+    assert_durable(&t.open().unwrap(), "open (passphrase)");
+    let v = Vault::recover(&t.path, &code, &t.store, Some(PASS)).unwrap();
+    assert_durable(&v, "recover");
+    let k = TestVault::new();
+    let (v, _) = k.init_keyring();
+    assert_durable(&v, "init (keyring)");
+    drop(v);
+    assert_durable(
+        &Vault::open(&k.path, &k.store, None).unwrap(),
+        "open (keyring)",
+    );
+}
+
+/// A key file copied from another vault used to read as "damaged", and recovery with
+/// the right code said the code did not fit.
+#[test]
+fn a_key_file_from_another_vault_is_named_and_the_recovery_code_fixes_it() {
+    let a = TestVault::new();
+    let (va, code_a) = a.init_keyring();
+    add_someone(&va);
+    drop(va);
+    let b_dir = tempfile::tempdir().unwrap();
+    let b_path = b_dir.path().join("andere.naast");
+    let (vb, _) = Vault::init(&b_path, &a.store, None).unwrap();
+    drop(vb);
+    let ka = naast::vault::keyfile::path_for(&a.path);
+    let kb = naast::vault::keyfile::path_for(&b_path);
+    std::fs::copy(&kb, &ka).unwrap();
+    let foreign = std::fs::read(&ka).unwrap();
+    let before = fingerprint(a.dir.path());
+    let e = Vault::open(&a.path, &a.store, None).unwrap_err();
+    assert!(matches!(e, Error::KeyFileOtherVault(_)), "{e:?}");
+    assert!(!e.message(naast::Lang::Nl).contains("beschadigd"));
+    assert_eq!(fingerprint(a.dir.path()), before);
+
+    let v = Vault::recover(&a.path, &code_a, &a.store, None).unwrap();
+    assert_eq!(person::list(v.conn()).unwrap().len(), 1);
+    drop(v);
+    assert!(Vault::open(&a.path, &a.store, None).is_ok());
+    // The other vault's key file is kept aside, byte for byte, not deleted.
+    let aside: Vec<_> = std::fs::read_dir(a.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains(".keys.vorige-"))
+        .collect();
+    assert_eq!(aside.len(), 1);
+    assert_eq!(std::fs::read(&aside[0]).unwrap(), foreign);
+    assert!(Vault::open(&b_path, &a.store, None).is_ok());
+}
+
+/// As root a read-only folder is still writable, so root tests a read-only mount.
+struct ReadOnlyPlace {
+    dir: tempfile::TempDir,
+    mounted: bool,
+}
+
+impl ReadOnlyPlace {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let root = unsafe { libc::geteuid() } == 0;
+        if root {
+            let ok = std::process::Command::new("mount")
+                .args(["-t", "tmpfs", "-o", "size=4m", "tmpfs"])
+                .arg(dir.path())
+                .status()
+                .unwrap()
+                .success();
+            assert!(ok, "as root this test mounts a small tmpfs");
+        }
+        ReadOnlyPlace { dir, mounted: root }
+    }
+
+    fn make_read_only(&self) {
+        if self.mounted {
+            let ok = std::process::Command::new("mount")
+                .args(["-o", "remount,ro"])
+                .arg(self.dir.path())
+                .status()
+                .unwrap()
+                .success();
+            assert!(ok);
+        } else {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(self.dir.path(), std::fs::Permissions::from_mode(0o555))
+                .unwrap();
+        }
+    }
+}
+
+impl Drop for ReadOnlyPlace {
+    fn drop(&mut self) {
+        if self.mounted {
+            let _ = std::process::Command::new("umount")
+                .arg(self.dir.path())
+                .status();
+        } else {
+            use std::os::unix::fs::PermissionsExt;
+            let _ =
+                std::fs::set_permissions(self.dir.path(), std::fs::Permissions::from_mode(0o700));
+        }
+    }
+}
+
+#[test]
+fn a_healthy_vault_on_a_read_only_disk_is_called_read_only_not_damaged() {
+    let place = ReadOnlyPlace::new();
+    let path = place.dir.path().join("kluis.naast");
+    let store = MemoryKeyStore::default();
+    let (v, code) = Vault::init(&path, &store, Some(PASS)).unwrap();
+    add_someone(&v);
+    drop(v);
+    place.make_read_only();
+    let before = fingerprint(place.dir.path());
+    let e = Vault::open(&path, &store, Some(PASS)).unwrap_err();
+    assert!(matches!(e, Error::ReadOnly(_)), "{e:?}");
+    let nl = e.message(naast::Lang::Nl);
+    assert!(
+        nl.contains("alleen-lezen") && !nl.contains("beschadigd"),
+        "{nl}"
+    );
+    assert!(!e.message(naast::Lang::En).contains("damaged"));
+    let e = Vault::recover(&path, &code, &store, Some(PASS)).unwrap_err();
+    assert!(matches!(e, Error::ReadOnly(_)), "{e:?}");
+    assert_eq!(fingerprint(place.dir.path()), before);
+}

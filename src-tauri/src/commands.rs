@@ -76,8 +76,13 @@ pub fn vault_recover(s: S, code: String, passphrase: Option<String>) -> AppResul
     ))
 }
 
+/// Closes the vault and any window that shows what was in it.
 #[tauri::command]
-pub fn vault_lock(s: S) {
+pub fn vault_lock(app: tauri::AppHandle, s: S) {
+    use tauri::Manager;
+    if let Some(w) = app.get_webview_window(crate::print::PRINT_WINDOW) {
+        let _ = w.close();
+    }
     s.close()
 }
 
@@ -206,13 +211,13 @@ pub fn language_hints(s: S, text: String) -> AppResult<Vec<String>> {
 }
 
 #[tauri::command]
-pub fn draft_save(s: S, key: String, body: String) -> AppResult<()> {
-    s.with(|c| draft::save(c, &key, &body))
+pub fn draft_save(s: S, contact: Option<i64>, body: String, persons: Vec<i64>) -> AppResult<()> {
+    s.with(|c| draft::save(c, contact, &body, &persons))
 }
 
 #[tauri::command]
-pub fn draft_load(s: S, key: String) -> AppResult<Option<String>> {
-    s.with(|c| draft::load(c, &key))
+pub fn draft_load(s: S, contact: Option<i64>) -> AppResult<Option<draft::Draft>> {
+    s.with(|c| draft::load(c, contact))
 }
 
 #[tauri::command]
@@ -294,7 +299,11 @@ pub fn today() -> NaiveDate {
 #[tauri::command]
 pub fn summary_preview(s: S, options: summary::Options) -> AppResult<SummaryFacts> {
     let sum = s.with(|c| summary::compute(c, &options, time::today()))?;
-    *s.summary.lock().unwrap_or_else(|p| p.into_inner()) = Some(summary::html::render(&sum));
+    s.set_rendered(crate::state::Rendered {
+        html: summary::html::render(&sum),
+        person_ids: sum.person_ids.clone(),
+        options,
+    });
     Ok(SummaryFacts {
         contacts: sum.totals.contacts,
         people: sum.totals.people,
@@ -303,21 +312,15 @@ pub fn summary_preview(s: S, options: summary::Options) -> AppResult<SummaryFact
     })
 }
 
+/// Prints the summary on screen; true when the person confirmed the print dialog,
+/// and only then is it logged.
 #[tauri::command]
-pub fn summary_print(app: tauri::AppHandle, s: S, options: summary::Options) -> AppResult<()> {
-    crate::print::print_summary(&app)?;
-    s.with(|c| summary::record(c, &options, &options.persons, summary::Action::Print))
+pub async fn summary_print(app: tauri::AppHandle, s: S<'_>) -> AppResult<bool> {
+    crate::print::print_summary(app, &s).await
 }
 
+/// Saves the summary on screen; false when the person cancelled.
 #[tauri::command]
-pub async fn summary_save(
-    app: tauri::AppHandle,
-    s: S<'_>,
-    options: summary::Options,
-) -> AppResult<bool> {
-    let saved = crate::print::save_summary(&app, &s)?;
-    if saved {
-        s.with(|c| summary::record(c, &options, &options.persons, summary::Action::Save))?;
-    }
-    Ok(saved)
+pub async fn summary_save(app: tauri::AppHandle, s: S<'_>) -> AppResult<bool> {
+    crate::print::save_summary(&app, &s)
 }

@@ -4,6 +4,10 @@
 //! allows no script at all; printing opens it in its own window (which has no
 //! capabilities) and asks the webview for the system print dialog, which also saves
 //! as PDF. Saving writes only to the file the person picks in the save dialog.
+//!
+//! Both log exactly the summary that was rendered (its options and people, kept with
+//! the page in [`AppState`]), and only once it really left: after the print dialog
+//! was confirmed, after the file was written.
 
 use std::borrow::Cow;
 
@@ -12,7 +16,11 @@ use tauri::{Manager, UriSchemeContext, WebviewUrl, WebviewWindowBuilder};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::error::{AppError, AppResult};
-use crate::state::AppState;
+use crate::state::{AppState, Rendered};
+use naast::summary;
+
+/// The label of the print window; closed when the vault locks.
+pub const PRINT_WINDOW: &str = "print";
 
 /// Answers `summary://localhost/…` with the last rendered summary.
 pub fn protocol<R: tauri::Runtime>(
@@ -20,12 +28,7 @@ pub fn protocol<R: tauri::Runtime>(
     _req: Request<Vec<u8>>,
 ) -> Response<Cow<'static, [u8]>> {
     let state = ctx.app_handle().state::<AppState>();
-    let body = state
-        .summary
-        .lock()
-        .unwrap_or_else(|p| p.into_inner())
-        .clone()
-        .unwrap_or_default();
+    let body = state.rendered().map(|r| r.html).unwrap_or_default();
     Response::builder()
         .header("Content-Type", "text/html; charset=utf-8")
         .header(
@@ -48,35 +51,87 @@ fn summary_url() -> AppResult<tauri::Url> {
     })
 }
 
-pub fn print_summary(app: &tauri::AppHandle) -> AppResult<()> {
-    if let Some(w) = app.get_webview_window("print") {
-        let _ = w.close();
+fn nothing_rendered(state: &AppState) -> AppError {
+    let message = match state.lang() {
+        naast::Lang::Nl => "Maak eerst een voorbeeld.",
+        naast::Lang::En => "Make a preview first.",
+    };
+    AppError {
+        kind: "no_preview".into(),
+        message: message.into(),
     }
-    let title = "Naast · teamoverleg";
-    let win = WebviewWindowBuilder::new(app, "print", WebviewUrl::CustomProtocol(summary_url()?))
-        .title(title)
-        .inner_size(900.0, 1000.0)
-        .on_page_load(|w, payload| {
-            if matches!(payload.event(), tauri::webview::PageLoadEvent::Finished) {
-                let _ = w.print();
-            }
-        })
-        .build();
-    win.map(|_| ()).map_err(|e| AppError {
-        kind: "io".into(),
-        message: e.to_string(),
-    })
 }
 
-/// Asks where to save, then writes there through a temporary file and a rename.
+fn record(state: &AppState, r: &Rendered, action: summary::Action) -> AppResult<()> {
+    state.with(|c| summary::record(c, &r.options, &r.person_ids, action))
+}
+
+/// Opens the summary in its own window with the system print dialog. Returns whether
+/// the person chose Print (true) or cancelled (false).
+pub async fn print_summary(app: tauri::AppHandle, state: &AppState) -> AppResult<bool> {
+    let rendered = state.rendered().ok_or_else(|| nothing_rendered(state))?;
+    if let Some(w) = app.get_webview_window(PRINT_WINDOW) {
+        let _ = w.close();
+    }
+    let (tx, rx) = std::sync::mpsc::channel::<bool>();
+    let tx = std::sync::Mutex::new(Some(tx));
+    let win = WebviewWindowBuilder::new(
+        &app,
+        PRINT_WINDOW,
+        WebviewUrl::CustomProtocol(summary_url()?),
+    )
+    .title("Naast · teamoverleg")
+    .inner_size(900.0, 1000.0)
+    .on_page_load(move |w, payload| {
+        if matches!(payload.event(), tauri::webview::PageLoadEvent::Finished) {
+            if let Some(tx) = tx.lock().unwrap_or_else(|p| p.into_inner()).take() {
+                run_dialog(&w, tx);
+            }
+        }
+    })
+    .build()
+    .map_err(|e| AppError {
+        kind: "io".into(),
+        message: e.to_string(),
+    })?;
+    drop(win);
+    let confirmed = tauri::async_runtime::spawn_blocking(move || rx.recv().unwrap_or(false))
+        .await
+        .unwrap_or(false);
+    if confirmed {
+        record(state, &rendered, summary::Action::Print)?;
+    }
+    Ok(confirmed)
+}
+
+/// WebKitGTK's print operation tells print from cancel; Tauri's `print()` does not.
+#[cfg(target_os = "linux")]
+fn run_dialog<R: tauri::Runtime>(w: &tauri::WebviewWindow<R>, tx: std::sync::mpsc::Sender<bool>) {
+    use gtk::prelude::{Cast, WidgetExt};
+    use webkit2gtk::PrintOperationExt;
+    // If the window is gone before the dialog opens, `tx` is dropped: not printed.
+    let _ = w.with_webview(move |pw| {
+        let view: webkit2gtk::WebView = pw.inner();
+        let op = webkit2gtk::PrintOperation::new(&view);
+        let parent = view
+            .toplevel()
+            .and_then(|t| t.dynamic_cast::<gtk::Window>().ok());
+        let answer = op.run_dialog(parent.as_ref());
+        let _ = tx.send(answer == webkit2gtk::PrintOperationResponse::Print);
+    });
+}
+
+/// Elsewhere the dialog's answer is not available; opening it counts as printing.
+#[cfg(not(target_os = "linux"))]
+fn run_dialog<R: tauri::Runtime>(w: &tauri::WebviewWindow<R>, tx: std::sync::mpsc::Sender<bool>) {
+    let opened = w.print().is_ok();
+    let _ = tx.send(opened);
+}
+
+/// Asks where to save, then writes there (owner-only, atomic, never over the vault).
 /// Returns false when the person cancelled.
 pub fn save_summary(app: &tauri::AppHandle, state: &AppState) -> AppResult<bool> {
-    let html = state
-        .summary
-        .lock()
-        .unwrap_or_else(|p| p.into_inner())
-        .clone()
-        .unwrap_or_default();
+    let rendered = state.rendered().ok_or_else(|| nothing_rendered(state))?;
     let picked = app
         .dialog()
         .file()
@@ -86,7 +141,11 @@ pub fn save_summary(app: &tauri::AppHandle, state: &AppState) -> AppResult<bool>
     let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
         return Ok(false);
     };
-    naast::files::write_atomic(&path, html.as_bytes())
-        .map_err(|e| AppError::from_core(&e, state.lang()))?;
+    state.map(naast::files::write_output(
+        &path,
+        rendered.html.as_bytes(),
+        &state.path,
+    ))?;
+    record(state, &rendered, summary::Action::Save)?;
     Ok(true)
 }

@@ -11,12 +11,21 @@ use naast::Lang;
 
 use crate::error::{AppError, AppResult};
 
+/// The summary on screen: its page and exactly what it was made from, so that what
+/// the log records is what is printed or saved, not what the form says by then.
+#[derive(Clone)]
+pub struct Rendered {
+    pub html: String,
+    pub options: naast::summary::Options,
+    pub person_ids: Vec<i64>,
+}
+
 pub struct AppState {
     pub path: PathBuf,
     pub store: OsKeyring,
     vault: Mutex<Option<Vault>>,
     lang: Mutex<Lang>,
-    pub summary: Mutex<Option<String>>,
+    pub summary: Mutex<Option<Rendered>>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -69,6 +78,14 @@ impl AppState {
     pub fn close(&self) {
         *lock(&self.vault) = None;
         *lock(&self.summary) = None;
+    }
+
+    pub fn rendered(&self) -> Option<Rendered> {
+        lock(&self.summary).clone()
+    }
+
+    pub fn set_rendered(&self, r: Rendered) {
+        *lock(&self.summary) = Some(r);
     }
 
     pub fn is_open(&self) -> bool {

@@ -7,14 +7,15 @@ use std::process::ExitCode;
 use naast::contact::{self, Filter, NewContact};
 use naast::model::{BridgeKind, Context, Initiative, Mode, Support};
 use naast::person::{self, NewPerson, Person};
+use naast::text::count;
 use naast::vault::Vault;
 use naast::{bridge, followup, search, summary, time, Error, Invalid, Lang, Result};
 use serde_json::json;
 
 use super::output::*;
 use super::{
-    BridgeCmd, CircleCmd, Command, ConsentCmd, ContactCmd, ContactFields, Ctx, FilterArgs,
-    FollowupCmd, PersonCmd,
+    BridgeCmd, CircleCmd, Command, ConsentCmd, ContactCmd, ContactFields, Ctx, EditFields,
+    FilterArgs, FollowupCmd, PersonCmd,
 };
 
 pub fn dispatch(ctx: &Ctx, cmd: Command) -> Result<ExitCode> {
@@ -112,13 +113,8 @@ pub fn dispatch(ctx: &Ctx, cmd: Command) -> Result<ExitCode> {
             o.circle_names = circle_names;
             o.stagnation_weeks = stagnation_weeks;
             let s = summary::compute(c, &o, time::today())?;
-            write_replacing(&out, summary::html::render(&s).as_bytes(), v.path())?;
-            let ids: Vec<i64> = if o.persons.is_empty() {
-                Vec::new()
-            } else {
-                o.persons.clone()
-            };
-            summary::record(c, &o, &ids, summary::Action::Cli)?;
+            naast::files::write_output(&out, summary::html::render(&s).as_bytes(), v.path())?;
+            summary::record(c, &o, &s.person_ids, summary::Action::Cli)?;
             if ctx.json {
                 print_json(
                     &json!({ "out": out, "contacts": s.totals.contacts, "people": s.totals.people, "agenda": s.agenda.len() }),
@@ -127,16 +123,21 @@ pub fn dispatch(ctx: &Ctx, cmd: Command) -> Result<ExitCode> {
                 say(
                     ctx,
                     &format!(
-                        "Samenvatting geschreven naar {} ({} personen, {} contactmomenten).",
+                        "Samenvatting geschreven naar {} ({}, {}).",
                         out.display(),
-                        s.totals.people,
-                        s.totals.contacts
+                        count(s.totals.people, Lang::Nl, "persoon", "personen"),
+                        count(
+                            s.totals.contacts,
+                            Lang::Nl,
+                            "contactmoment",
+                            "contactmomenten"
+                        )
                     ),
                     &format!(
-                        "Summary written to {} ({} people, {} contacts).",
+                        "Summary written to {} ({}, {}).",
                         out.display(),
-                        s.totals.people,
-                        s.totals.contacts
+                        count(s.totals.people, Lang::En, "person", "people"),
+                        count(s.totals.contacts, Lang::En, "contact", "contacts")
                     ),
                 );
             }
@@ -162,16 +163,17 @@ pub fn dispatch(ctx: &Ctx, cmd: Command) -> Result<ExitCode> {
                 }
                 Ok(ExitCode::SUCCESS)
             } else {
+                let n = problems.len() as i64;
                 eprintln!(
                     "naast: {}",
                     match ctx.lang {
                         Lang::Nl => format!(
-                            "de kluis heeft {} probleem/problemen; zet een back-up terug",
-                            problems.len()
+                            "de kluis is beschadigd ({} gevonden, hierboven); wat nog leesbaar is blijft bewaard. Zet de laatste goede back-up terug met `naast restore`",
+                            count(n, Lang::Nl, "probleem", "problemen")
                         ),
                         Lang::En => format!(
-                            "the vault has {} problem(s); restore a backup",
-                            problems.len()
+                            "the vault is damaged ({} found, listed above); what is still readable stays. Restore the last good backup with `naast restore`",
+                            count(n, Lang::En, "problem", "problems")
                         ),
                     }
                 );
@@ -188,13 +190,19 @@ pub fn dispatch(ctx: &Ctx, cmd: Command) -> Result<ExitCode> {
             if ctx.json {
                 print_json(&json!({ "people": ids.len(), "contacts": contacts }));
             } else {
+                let (p, n) = (ids.len() as i64, contacts as i64);
                 say(
                     ctx,
                     &format!(
-                        "{} demo-personen en {contacts} contactmomenten toegevoegd.",
-                        ids.len()
+                        "{} en {} toegevoegd.",
+                        count(p, Lang::Nl, "demo-persoon", "demo-personen"),
+                        count(n, Lang::Nl, "contactmoment", "contactmomenten")
                     ),
-                    &format!("Added {} demo people and {contacts} contacts.", ids.len()),
+                    &format!(
+                        "Added {} and {}.",
+                        count(p, Lang::En, "demo person", "demo people"),
+                        count(n, Lang::En, "contact", "contacts")
+                    ),
                 );
             }
             Ok(ExitCode::SUCCESS)
@@ -346,7 +354,7 @@ fn person_cmd(ctx: &Ctx, cmd: PersonCmd) -> Result<ExitCode> {
             let everything = person_everything(c, &p)?;
             let text =
                 serde_json::to_vec_pretty(&everything).map_err(|e| Error::io(&out, e.into()))?;
-            write_new(&out, &text)?;
+            naast::files::write_output(&out, &text, v.path())?;
             say(
                 ctx,
                 &format!("Alles over {} staat in {}.", p.alias, out.display()),
@@ -360,13 +368,21 @@ fn person_cmd(ctx: &Ctx, cmd: PersonCmd) -> Result<ExitCode> {
         PersonCmd::Erase { person: name, yes } => {
             let p = person::find(c, &name)?;
             if !yes {
-                return Err(Invalid::Empty("--yes").into());
+                return Err(Invalid::EraseNeedsYes(p.alias).into());
             }
-            let n = person::erase(c, p.id)?;
+            let n = person::erase(c, p.id)? as i64;
             say(
                 ctx,
-                &format!("{} is gewist, met {n} contactmomenten.", p.alias),
-                &format!("{} was erased, with {n} contacts.", p.alias),
+                &format!(
+                    "{} is gewist, met {}.",
+                    p.alias,
+                    count(n, Lang::Nl, "contactmoment", "contactmomenten")
+                ),
+                &format!(
+                    "{} was erased, with {}.",
+                    p.alias,
+                    count(n, Lang::En, "contact", "contacts")
+                ),
             );
         }
     }
@@ -392,41 +408,6 @@ fn person_everything(c: &rusqlite::Connection, p: &Person) -> Result<serde_json:
         "bridge_notes": bridge::list(c, Some(p.id), None)?.iter().map(bridge_json).collect::<Vec<_>>(),
         "followups": followup::open(c, Some(p.id))?.iter().map(followup_json).collect::<Vec<_>>(),
     }))
-}
-
-/// Exports never overwrite: a file that exists is refused.
-fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
-    use std::io::Write;
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .map_err(|e| Error::io(path, e))?;
-    f.write_all(bytes)
-        .and_then(|_| f.sync_all())
-        .map_err(|e| Error::io(path, e))
-}
-
-/// Writes a derived file (a summary) through a temporary file and a rename, so a
-/// crash never leaves half a page. It refuses to write over the vault or its keys.
-fn write_replacing(path: &Path, bytes: &[u8], vault: &Path) -> Result<()> {
-    let same = |a: &Path, b: &Path| {
-        a.canonicalize()
-            .ok()
-            .zip(b.canonicalize().ok())
-            .is_some_and(|(x, y)| x == y)
-    };
-    let keys = naast::vault::keyfile::path_for(vault);
-    if same(path, vault) || same(path, &keys) {
-        return Err(Error::io(
-            path,
-            std::io::Error::new(
-                std::io::ErrorKind::AlreadyExists,
-                "this is the vault itself",
-            ),
-        ));
-    }
-    naast::files::write_atomic(path, bytes)
 }
 
 fn circle_cmd(ctx: &Ctx, cmd: CircleCmd) -> Result<ExitCode> {
@@ -534,32 +515,11 @@ fn filter_from(c: &rusqlite::Connection, f: &FilterArgs) -> Result<Filter> {
 }
 
 fn new_contact(c: &rusqlite::Connection, f: ContactFields) -> Result<NewContact> {
-    let mut persons = Vec::new();
-    for name in &f.persons {
-        let id = person::find(c, name)?.id;
-        if !persons.contains(&id) {
-            persons.push(id);
-        }
-    }
-    let mut support = Vec::new();
-    for s in &f.support {
-        for t in Support::parse_list(s)? {
-            if !support.contains(&t) {
-                support.push(t);
-            }
-        }
-    }
+    let persons = persons_from(c, &f.persons)?;
+    let support = support_from(&f.support)?;
     let note = match (f.note, f.note_file) {
         (Some(n), _) => n,
-        (None, Some(path)) => {
-            let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-            String::from_utf8(bytes).map_err(|_| {
-                Error::io(
-                    &path,
-                    std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text"),
-                )
-            })?
-        }
+        (None, Some(path)) => read_note(&path)?,
         (None, None) => String::new(),
     };
     let mode = match f.mode {
@@ -588,6 +548,93 @@ fn new_contact(c: &rusqlite::Connection, f: ContactFields) -> Result<NewContact>
     })
 }
 
+fn read_note(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    String::from_utf8(bytes).map_err(|_| {
+        Error::io(
+            path,
+            std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text"),
+        )
+    })
+}
+
+fn persons_from(c: &rusqlite::Connection, names: &[String]) -> Result<Vec<i64>> {
+    let mut persons = Vec::new();
+    for name in names {
+        let id = person::find(c, name)?.id;
+        if !persons.contains(&id) {
+            persons.push(id);
+        }
+    }
+    Ok(persons)
+}
+
+fn support_from(list: &[String]) -> Result<Vec<Support>> {
+    let mut support = Vec::new();
+    for s in list {
+        for t in Support::parse_list(s)? {
+            if !support.contains(&t) {
+                support.push(t);
+            }
+        }
+    }
+    Ok(support)
+}
+
+/// `contact edit`: only what was given.
+fn patch_from(c: &rusqlite::Connection, f: EditFields) -> Result<contact::Patch> {
+    let flag = |on: bool, off: bool| match (on, off) {
+        (true, _) => Some(true),
+        (_, true) => Some(false),
+        _ => None,
+    };
+    let note = match (f.note, f.note_file) {
+        (Some(n), _) => Some(n),
+        (None, Some(path)) => Some(read_note(&path)?),
+        (None, None) => None,
+    };
+    Ok(contact::Patch {
+        at: f
+            .at
+            .as_deref()
+            .map(|a| time::parse_local(a).map(|t| t.timestamp()))
+            .transpose()?,
+        minutes: f.minutes,
+        mode: f.mode.as_deref().map(Mode::parse).transpose()?,
+        initiative: f.initiative.as_deref().map(Initiative::parse).transpose()?,
+        persons: (!f.persons.is_empty())
+            .then(|| persons_from(c, &f.persons))
+            .transpose()?,
+        support: (!f.support.is_empty())
+            .then(|| support_from(&f.support))
+            .transpose()?,
+        tags: if f.no_tags {
+            Some(Vec::new())
+        } else {
+            (!f.tags.is_empty()).then_some(f.tags)
+        },
+        note,
+        own_experience: flag(
+            f.own_experience || f.own_experience_note.is_some(),
+            f.no_own_experience,
+        ),
+        own_experience_note: f.own_experience_note,
+        own_words: f.own_words,
+        signal: flag(f.signal || f.signal_note.is_some(), f.no_signal),
+        signal_note: f.signal_note,
+        follow_up: if f.no_follow_up {
+            Some(None)
+        } else {
+            f.follow_up
+                .as_deref()
+                .map(time::parse_date)
+                .transpose()?
+                .map(Some)
+        },
+        for_consult: flag(f.consult, f.no_consult),
+    })
+}
+
 fn contact_cmd(ctx: &Ctx, cmd: ContactCmd) -> Result<ExitCode> {
     let v = ctx.open()?;
     let c = v.conn();
@@ -603,9 +650,11 @@ fn contact_cmd(ctx: &Ctx, cmd: ContactCmd) -> Result<ExitCode> {
             }
         }
         ContactCmd::Edit { id, fields } => {
-            let new = new_contact(c, fields)?;
-            contact::update(c, id, &new)?;
-            let saved = contact::get(c, id)?;
+            let patch = patch_from(c, fields)?;
+            if patch.is_empty() {
+                return Err(Invalid::NothingToChange.into());
+            }
+            let saved = contact::edit(c, id, &patch)?;
             if ctx.json {
                 print_json(&contact_json(&saved));
             } else {

@@ -29,8 +29,9 @@ pub struct Cli {
     /// Print JSON instead of text.
     #[arg(long, global = true)]
     json: bool,
-    /// Language of messages: nl (default) or en.
-    #[arg(long, global = true, env = "NAAST_LANG", value_name = "nl|en")]
+    /// Language of messages: nl (default) or en. Also NAAST_LANG (which may be a
+    /// locale such as en_US.UTF-8).
+    #[arg(long, global = true, value_name = "nl|en")]
     lang: Option<String>,
     #[command(subcommand)]
     command: Command,
@@ -140,7 +141,7 @@ pub enum PersonCmd {
     Close {
         person: String,
     },
-    /// Erase a person and everything only about them. Needs --yes.
+    /// Erase a person and everything only about them. Needs --yes (it cannot be undone).
     Erase {
         person: String,
         #[arg(long)]
@@ -249,6 +250,57 @@ pub struct ContactFields {
     consult: bool,
 }
 
+/// The fields of `contact edit`: each one optional. Lists given (`--person`,
+/// `--support`, `--tag`) replace the contact's list; the `--no-…` forms switch off or
+/// clear.
+#[derive(Args, Debug)]
+pub struct EditFields {
+    #[arg(long = "person")]
+    persons: Vec<String>,
+    #[arg(long)]
+    at: Option<String>,
+    #[arg(long)]
+    minutes: Option<i64>,
+    #[arg(long)]
+    mode: Option<String>,
+    #[arg(long)]
+    initiative: Option<String>,
+    #[arg(long = "support")]
+    support: Vec<String>,
+    #[arg(long = "tag", conflicts_with = "no_tags")]
+    tags: Vec<String>,
+    /// Remove every own tag.
+    #[arg(long)]
+    no_tags: bool,
+    #[arg(long, conflicts_with = "note_file")]
+    note: Option<String>,
+    #[arg(long)]
+    note_file: Option<PathBuf>,
+    #[arg(long)]
+    own_words: Option<String>,
+    #[arg(long, conflicts_with = "no_own_experience")]
+    own_experience: bool,
+    #[arg(long)]
+    no_own_experience: bool,
+    #[arg(long)]
+    own_experience_note: Option<String>,
+    #[arg(long, conflicts_with = "no_signal")]
+    signal: bool,
+    #[arg(long)]
+    no_signal: bool,
+    #[arg(long)]
+    signal_note: Option<String>,
+    #[arg(long, conflicts_with = "no_follow_up")]
+    follow_up: Option<String>,
+    /// Remove the next check-in.
+    #[arg(long)]
+    no_follow_up: bool,
+    #[arg(long, conflicts_with = "no_consult")]
+    consult: bool,
+    #[arg(long)]
+    no_consult: bool,
+}
+
 #[derive(Subcommand, Debug)]
 pub enum ContactCmd {
     Add(ContactFields),
@@ -259,10 +311,11 @@ pub enum ContactCmd {
     Show {
         id: i64,
     },
+    /// Change exactly the fields given; everything else stays as it is.
     Edit {
         id: i64,
         #[command(flatten)]
-        fields: ContactFields,
+        fields: EditFields,
     },
     Delete {
         id: i64,
@@ -378,6 +431,7 @@ pub fn read_passphrase(path: &Path) -> naast::Result<Zeroizing<String>> {
 }
 
 pub fn run() -> ExitCode {
+    // The environment may hold any locale; one Naast does not speak means Dutch.
     let lang_guess = std::env::var("NAAST_LANG")
         .ok()
         .and_then(|l| l.parse().ok())
@@ -397,18 +451,7 @@ pub fn run() -> ExitCode {
                     ExitCode::SUCCESS
                 };
             }
-            // clap spreads some errors over lines (the missing arguments below the
-            // sentence); everything before the usage block becomes one line.
-            let text = e.to_string();
-            let first = text
-                .lines()
-                .take_while(|l| !l.starts_with("Usage:") && !l.starts_with("For more information"))
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ")
-                .trim_start_matches("error: ")
-                .to_string();
+            let first = clap_line(&e, lang_guess);
             let hint = match lang_guess {
                 Lang::Nl => "zie `naast --help`",
                 Lang::En => "see `naast --help`",
@@ -420,7 +463,7 @@ pub fn run() -> ExitCode {
     let lang = match cli.lang.as_deref().map(str::parse::<Lang>) {
         Some(Ok(l)) => l,
         Some(Err(e)) => return fail(&e, lang_guess),
-        None => Lang::Nl,
+        None => lang_guess,
     };
     let path = match cli.vault.clone().or_else(naast::vault::default_path) {
         Some(p) => p,
@@ -452,8 +495,64 @@ pub fn run() -> ExitCode {
     }
 }
 
+/// One line for a command line clap could not read, in the user's language: clap's
+/// own text is English, and spreads some errors over several lines.
+fn clap_line(e: &clap::Error, lang: Lang) -> String {
+    use clap::error::{ContextKind as C, ContextValue as V, ErrorKind as K};
+    let get = |k: C| -> String {
+        match e.get(k) {
+            Some(V::String(s)) => s.clone(),
+            Some(V::Strings(v)) => v.join(", "),
+            Some(V::StyledStr(s)) => s.to_string(),
+            Some(V::StyledStrs(v)) => v
+                .iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            Some(V::Number(n)) => n.to_string(),
+            _ => String::new(),
+        }
+    };
+    let english = || {
+        e.to_string()
+            .lines()
+            .take_while(|l| !l.starts_with("Usage:") && !l.starts_with("For more information"))
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+            .trim_start_matches("error: ")
+            .to_string()
+    };
+    if lang == Lang::En {
+        return english();
+    }
+    match e.kind() {
+        K::UnknownArgument => format!("onbekende optie '{}'", get(C::InvalidArg)),
+        K::InvalidSubcommand => format!("onbekend commando '{}'", get(C::InvalidSubcommand)),
+        K::MissingRequiredArgument => format!("dit ontbreekt nog: {}", get(C::InvalidArg)),
+        K::MissingSubcommand => "geef een commando".to_string(),
+        K::InvalidValue | K::ValueValidation => format!(
+            "'{}' is geen geldige waarde voor {}",
+            get(C::InvalidValue),
+            get(C::InvalidArg)
+        ),
+        K::ArgumentConflict => format!(
+            "{} en {} gaan niet samen",
+            get(C::InvalidArg),
+            get(C::PriorArg)
+        ),
+        K::TooManyValues | K::TooFewValues | K::WrongNumberOfValues => {
+            format!("verkeerd aantal waarden voor {}", get(C::InvalidArg))
+        }
+        K::NoEquals => format!("{} heeft een '=' nodig", get(C::InvalidArg)),
+        K::InvalidUtf8 => "de opdrachtregel bevat tekens die geen geldige tekst zijn".into(),
+        _ => english(),
+    }
+}
+
 fn fail(e: &Error, lang: Lang) -> ExitCode {
-    let msg = e.message(lang);
+    let msg = e.cli_message(lang);
     eprintln!("naast: {}", msg.lines().next().unwrap_or(""));
     ExitCode::from(1)
 }

@@ -122,6 +122,9 @@ pub struct Summary {
     pub chart: chart::Chart,
     pub agenda: Vec<AgendaItem>,
     pub persons: Vec<PersonPage>,
+    /// Exactly who is in it (everyone chosen, or everyone seen in the period): what
+    /// the log records when it leaves the vault.
+    pub person_ids: Vec<PersonId>,
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
@@ -194,6 +197,9 @@ pub struct PersonPage {
 /// Computes the summary. Reads only; recording that it was printed or saved is
 /// [`record`], called when that really happens.
 pub fn compute(conn: &Connection, o: &Options, today: NaiveDate) -> Result<Summary> {
+    time::check_day(o.from)?;
+    time::check_day(o.to)?;
+    followup::check_weeks(o.stagnation_weeks)?;
     if o.to < o.from {
         return Err(Invalid::Period.into());
     }
@@ -409,6 +415,11 @@ pub fn compute(conn: &Connection, o: &Options, today: NaiveDate) -> Result<Summa
         ),
         agenda,
         persons: pages,
+        person_ids: chosen
+            .iter()
+            .copied()
+            .filter(|p| people.contains_key(p))
+            .collect(),
     })
 }
 

@@ -36,6 +36,12 @@ pub struct KeyFile {
     pub mode: KeyMode,
     /// See [`VaultKey::check_value`].
     pub check: String,
+    /// The vault file's first 16 bytes (SQLCipher's per-file random salt, stored in the
+    /// clear). It tells "this key file belongs to another vault" apart from "this vault
+    /// is damaged", which SQLCipher alone cannot. Absent in key files of older versions
+    /// until the vault first opens.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub salt: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub passphrase: Option<Slot>,
 }
@@ -71,6 +77,7 @@ impl KeyFile {
             vault_id: vault_id.into(),
             mode,
             check: key.check_value(vault_id),
+            salt: None,
             passphrase: None,
         }
     }

@@ -73,11 +73,14 @@ impl Vault {
         let key = VaultKey::generate()?;
         let id = key::new_vault_id()?;
         let mut keys = KeyFile::new(&id, &key, KeyMode::Keyring);
+        if let Some(dir) = path.parent().filter(|d| d.exists()) {
+            check_writable(dir, path)?;
+        }
         match passphrase {
             Some(p) => keys.set_passphrase(&key, p)?,
             None => put_in_keyring(store, &id, &key)?,
         }
-        let created = create_files(path, &kpath, &keys, &key);
+        let created = create_files(path, &kpath, &mut keys, &key);
         if created.is_err() && passphrase.is_none() {
             let _ = store.delete(&id);
         }
@@ -96,11 +99,12 @@ impl Vault {
 
     /// Opens an existing vault. `passphrase` is only used for passphrase-mode vaults.
     pub fn open(path: &Path, store: &dyn KeyStore, passphrase: Option<&str>) -> Result<Vault> {
-        let keys = read_keys(path)?;
+        let (keys, salt) = read_keys(path)?;
+        let kpath = keyfile::path_for(path);
         let key = match keys.mode {
             KeyMode::Passphrase => {
                 let p = passphrase.ok_or(Error::PassphraseNeeded)?;
-                keys.unwrap_key(p, &keyfile::path_for(path))?
+                keys.unwrap_key(p, &kpath)?
             }
             KeyMode::Keyring => {
                 let k = store
@@ -112,18 +116,31 @@ impl Vault {
                 k
             }
         };
-        let conn = open_keyed(path, &key, Some(&keys.vault_id))?;
-        Ok(Vault {
+        let conn = open_keyed(path, &key, Some(&keys.vault_id)).map_err(|e| match e {
+            Error::NotAVault(_) => Error::KeyFileOtherVault(kpath.clone()),
+            other => other,
+        })?;
+        let mut v = Vault {
             conn,
             path: path.into(),
             keys,
             key,
-        })
+        };
+        if v.keys.salt.is_none() {
+            // A key file from before salts were recorded learns it on first open.
+            let mut keys = v.keys.clone();
+            keys.salt = Some(salt);
+            keys.write(&kpath)?;
+            v.keys = keys;
+        }
+        Ok(v)
     }
 
     /// Restores access with the recovery code: after a lost keyring entry, on a new
-    /// machine, or when the key file is gone. The key is then kept the chosen way
-    /// (keyring, or a new passphrase) and the key file is written anew.
+    /// machine, or when the key file is gone, damaged, or belongs to another vault.
+    /// The key is then kept the chosen way (keyring, or a new passphrase) and the key
+    /// file is written anew; a key file that does not belong to this vault is kept
+    /// aside under a dated name, never deleted.
     pub fn recover(
         path: &Path,
         code: &str,
@@ -131,25 +148,35 @@ impl Vault {
         new_passphrase: Option<&str>,
     ) -> Result<Vault> {
         let key = recovery::decode(code)?;
-        if !path.exists() {
-            return Err(Error::VaultMissing(path.into()));
-        }
+        let salt = read_head(path)?;
         let kpath = keyfile::path_for(path);
-        let old = KeyFile::read(&kpath).ok().flatten();
-        if let Some(k) = &old {
-            if !k.fits(&key) {
-                return Err(Error::RecoveryMismatch);
+        let old = match KeyFile::read(&kpath) {
+            Ok(k) => k,
+            Err(Error::KeyFileDamaged(_)) => None,
+            Err(e) => return Err(e),
+        };
+        let ours = |k: &KeyFile| k.fits(&key) && k.salt.as_deref().is_none_or(|s| s == salt);
+        let conn = match open_keyed(path, &key, None) {
+            Ok(c) => c,
+            // The code's key cannot read the file: a damaged file if the code is
+            // this vault's by every other sign, else the code does not fit.
+            Err(Error::Damaged) => {
+                return Err(match &old {
+                    Some(k) if ours(k) && k.salt.is_some() => Error::Damaged,
+                    _ => Error::RecoveryMismatch,
+                })
             }
-        }
-        let conn = match open_keyed(path, &key, old.as_ref().map(|k| k.vault_id.as_str())) {
-            Err(Error::Damaged) if old.is_none() => return Err(Error::RecoveryMismatch),
-            other => other?,
+            Err(e) => return Err(e),
         };
         let id: String =
             conn.query_row("SELECT value FROM meta WHERE key = 'vault_id'", [], |r| {
                 r.get(0)
             })?;
+        if kpath.exists() && !old.as_ref().is_some_and(|k| ours(k) && k.vault_id == id) {
+            set_aside(&kpath)?;
+        }
         let mut keys = KeyFile::new(&id, &key, KeyMode::Keyring);
+        keys.salt = Some(salt);
         match new_passphrase {
             Some(p) => keys.set_passphrase(&key, p)?,
             None => put_in_keyring(store, &id, &key)?,
@@ -217,43 +244,77 @@ impl Vault {
     }
 
     /// Checks every page's HMAC, SQLite's own structure, foreign keys and the search
-    /// index. Returns the problems found; empty means sound.
+    /// index. Returns the problems found, one line each; empty means sound. A check
+    /// that cannot even run (a page too damaged to read) is itself a problem, never an
+    /// error of the command.
     pub fn verify(&self) -> Result<Vec<String>> {
         let mut problems = Vec::new();
         let c = &self.conn;
-        let rows = |sql: &str| -> Result<Vec<String>> {
+        let rows = |sql: &str| -> rusqlite::Result<Vec<String>> {
             let mut st = c.prepare(sql)?;
             let out = st
                 .query_map([], |r| r.get::<_, Option<String>>(0))?
-                .collect::<std::result::Result<Vec<_>, _>>()?;
+                .collect::<rusqlite::Result<Vec<_>>>()?;
             Ok(out.into_iter().flatten().collect())
         };
-        problems.extend(rows("PRAGMA cipher_integrity_check")?);
-        problems.extend(
-            rows("PRAGMA integrity_check")?
-                .into_iter()
-                .filter(|r| r != "ok"),
-        );
-        problems.extend(
-            rows("PRAGMA foreign_key_check")?
-                .into_iter()
-                .map(|t| format!("foreign key in {t}")),
-        );
+        let mut check = |label: &str, sql: &str, ok: Option<&str>| match rows(sql) {
+            Ok(found) => problems.extend(
+                found
+                    .into_iter()
+                    .filter(|r| Some(r.as_str()) != ok)
+                    .map(|r| format!("{label}: {r}")),
+            ),
+            Err(e) => problems.push(format!("{label}: {}", unreadable(&e))),
+        };
+        check("encryption", "PRAGMA cipher_integrity_check", None);
+        check("structure", "PRAGMA integrity_check", Some("ok"));
+        check("references", "PRAGMA foreign_key_check", None);
         for fts in ["contact_fts", "bridge_fts"] {
             let sql = format!("INSERT INTO {fts} ({fts}, rank) VALUES ('integrity-check', 1)");
             if let Err(e) = c.execute(&sql, []) {
-                problems.push(format!("search index {fts}: {e}"));
+                problems.push(format!("search index {fts}: {}", unreadable(&e)));
             }
         }
         Ok(problems)
     }
 }
 
-impl Drop for Vault {
-    /// Lets SQLite refresh its planner statistics, as its docs advise before closing.
-    fn drop(&mut self) {
-        let _ = self.conn.execute_batch("PRAGMA optimize;");
+/// A check that failed to run says why in words, not as "SQL logic error".
+fn unreadable(e: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode as C;
+    match e.sqlite_error_code() {
+        Some(C::DatabaseCorrupt) | Some(C::NotADatabase) | Some(C::InternalMalfunction) | None => {
+            "parts of the file cannot be read (damaged)".into()
+        }
+        _ => {
+            let t = e.to_string();
+            if t.contains("logic error") || t.contains("malformed") || t.contains("corrupt") {
+                "parts of the file cannot be read (damaged)".into()
+            } else {
+                t
+            }
+        }
     }
+}
+
+impl Drop for Vault {
+    /// Lets SQLite refresh its planner statistics, as its docs advise before closing,
+    /// but only when this session wrote something: a command that was refused, or
+    /// only read, leaves the file byte-for-byte as it found it.
+    fn drop(&mut self) {
+        if self.conn.total_changes() > 0 {
+            let _ = self.conn.execute_batch("PRAGMA optimize;");
+        }
+    }
+}
+
+/// Moves a key file that does not belong to this vault out of the way, under a dated
+/// name beside it: it may be the only copy of another vault's key slot.
+fn set_aside(kpath: &Path) -> Result<()> {
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
+    let mut aside = kpath.as_os_str().to_owned();
+    aside.push(format!(".vorige-{stamp}"));
+    fs::rename(kpath, &aside).map_err(|e| Error::io(kpath, e))
 }
 
 fn put_in_keyring(store: &dyn KeyStore, id: &str, key: &VaultKey) -> Result<()> {
@@ -266,9 +327,9 @@ fn put_in_keyring(store: &dyn KeyStore, id: &str, key: &VaultKey) -> Result<()> 
     }
 }
 
-/// Reads the key file, after checking that the vault file is there and is not a
-/// plain SQLite file or something else entirely.
-fn read_keys(path: &Path) -> Result<KeyFile> {
+/// The vault file's first 16 bytes, hex: SQLCipher's salt. Refuses a missing file,
+/// a plain SQLite file and anything too short to be a vault.
+fn read_head(path: &Path) -> Result<String> {
     let head = match fs::File::open(path) {
         Ok(f) => {
             use std::io::Read;
@@ -286,14 +347,63 @@ fn read_keys(path: &Path) -> Result<KeyFile> {
     if head.len() < 16 || head.starts_with(b"SQLite format 3\0") {
         return Err(Error::NotAVault(path.into()));
     }
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    check_writable(dir, path)?;
+    Ok(hex::encode(head))
+}
+
+/// SQLite in WAL mode writes beside the vault (`-wal`, `-shm`); a folder or disk that
+/// refuses that would otherwise surface as "damaged". Asked of the OS before anything
+/// is opened, so the answer is the true one and nothing is touched.
+fn check_writable(dir: &Path, path: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let writable = |p: &Path| {
+            let Ok(c) = std::ffi::CString::new(p.as_os_str().as_bytes()) else {
+                return true;
+            };
+            // SAFETY: a valid NUL-terminated path, alive across the call.
+            let rc = unsafe { libc::access(c.as_ptr(), libc::W_OK) };
+            rc == 0
+                || !matches!(
+                    std::io::Error::last_os_error().raw_os_error(),
+                    Some(libc::EACCES) | Some(libc::EROFS) | Some(libc::EPERM)
+                )
+        };
+        if !writable(dir) || (path.exists() && !writable(path)) {
+            return Err(Error::ReadOnly(path.into()));
+        }
+    }
+    let _ = (dir, path);
+    Ok(())
+}
+
+/// Reads the key file, after checking that the vault file is there, is not a plain
+/// SQLite file or something else entirely, and may be written; and that the key file
+/// was made for this very file. Returns it with the vault's salt.
+fn read_keys(path: &Path) -> Result<(KeyFile, String)> {
+    let salt = read_head(path)?;
     let kpath = keyfile::path_for(path);
-    KeyFile::read(&kpath)?.ok_or(Error::KeyFileMissing(path.into(), kpath))
+    let keys = KeyFile::read(&kpath)?.ok_or(Error::KeyFileMissing(path.into(), kpath.clone()))?;
+    if keys.salt.as_deref().is_some_and(|s| s != salt) {
+        return Err(Error::KeyFileOtherVault(kpath));
+    }
+    Ok((keys, salt))
 }
 
 /// Creates the vault file (refusing one that appeared meanwhile), keys it, builds the
 /// schema, then writes the key file. On failure both files are removed again; they
 /// hold nothing yet.
-fn create_files(path: &Path, kpath: &Path, keys: &KeyFile, key: &VaultKey) -> Result<Connection> {
+fn create_files(
+    path: &Path,
+    kpath: &Path,
+    keys: &mut KeyFile,
+    key: &VaultKey,
+) -> Result<Connection> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     }
@@ -310,6 +420,9 @@ fn create_files(path: &Path, kpath: &Path, keys: &KeyFile, key: &VaultKey) -> Re
             )?;
             Ok(())
         })?;
+        // The first page (and so the salt) reaches the main file at a checkpoint.
+        conn.query_row("PRAGMA wal_checkpoint(FULL)", [], |_| Ok(()))?;
+        keys.salt = Some(read_head(path)?);
         keys.write(kpath)?;
         crate::files::sync_dir(path).map_err(|e| Error::io(path, e))?;
         Ok(conn)
@@ -336,6 +449,13 @@ fn wal_path(path: &Path, suffix: &str) -> PathBuf {
 /// is written until the key is proven, the schema version is known to this build, and
 /// (when given) the vault id inside matches the key file.
 fn open_keyed(path: &Path, key: &VaultKey, expect_id: Option<&str>) -> Result<Connection> {
+    open_keyed_inner(path, key, expect_id).map_err(|e| match e {
+        Error::ReadOnly(p) if p.as_os_str().is_empty() => Error::ReadOnly(path.into()),
+        other => other,
+    })
+}
+
+fn open_keyed_inner(path: &Path, key: &VaultKey, expect_id: Option<&str>) -> Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
         | OpenFlags::SQLITE_OPEN_NO_MUTEX
         | OpenFlags::SQLITE_OPEN_URI;

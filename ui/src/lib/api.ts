@@ -9,6 +9,7 @@ import type { Consent } from "../bindings/Consent";
 import type { Contact } from "../bindings/Contact";
 import type { Cursor } from "../bindings/Cursor";
 import type { Detail } from "../bindings/Detail";
+import type { Draft } from "../bindings/Draft";
 import type { Filter } from "../bindings/Filter";
 import type { FollowUp } from "../bindings/FollowUp";
 import type { Hit } from "../bindings/Hit";
@@ -76,8 +77,8 @@ export const api = {
   lastMode: () => call<Mode | null>("contact_last_mode"),
   search: (query: string, filter: Filter) => call<Hit[]>("search_notes", { query, filter }),
   hints: (text: string) => call<string[]>("language_hints", { text }),
-  saveDraft: (key: string, body: string) => call<void>("draft_save", { key, body }),
-  loadDraft: (key: string) => call<string | null>("draft_load", { key }),
+  saveDraft: (contact: number | null, body: string, persons: number[]) => call<void>("draft_save", { contact, body, persons }),
+  loadDraft: (contact: number | null) => call<Draft | null>("draft_load", { contact }),
   bridges: (person: number | null) => call<BridgeNote[]>("bridge_list", { person }),
   addBridge: (note: NewBridgeNote) => call<BridgeNote>("bridge_add", { note }),
   shareBridge: (id: number) => call<BridgeNote>("bridge_share", { id }),
@@ -92,6 +93,6 @@ export const api = {
   colleaguePlan: (person: number, incident: string) => call<FollowUp[]>("colleague_plan", { person, incident }),
   today: () => call<string>("today"),
   summaryPreview: (options: Options) => call<SummaryFacts>("summary_preview", { options }),
-  summaryPrint: (options: Options) => call<void>("summary_print", { options }),
-  summarySave: (options: Options) => call<boolean>("summary_save", { options }),
+  summaryPrint: () => call<boolean>("summary_print"),
+  summarySave: () => call<boolean>("summary_save"),
 };

@@ -81,6 +81,8 @@ export const en: Dict = {
   save: "Save",
   saved: "Saved.",
   savedContact: "Contact saved.",
+  savedContactFor: (what: string) => `Contact saved: ${what}.`,
+  undoneContact: (what: string) => `Undone: ${what}. It is back in the form.`,
   undo: "Undo",
   undone: "Undone.",
   alias: "Name or alias",
@@ -171,6 +173,7 @@ export const en: Dict = {
   print: "Print",
   saveHtml: "Save as HTML",
   savedFile: "Saved.",
+  printed: "Sent to the printer.",
   summaryFacts: (p: number, c: number, a: number) =>
     `${p} ${p === 1 ? "person" : "people"}, ${c} ${c === 1 ? "contact" : "contacts"}, ${a} ${a === 1 ? "agenda item" : "agenda items"}.`,
   language: "Language",

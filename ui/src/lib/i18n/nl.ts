@@ -80,6 +80,8 @@ export const nl = {
   save: "Opslaan",
   saved: "Opgeslagen.",
   savedContact: "Contactmoment opgeslagen.",
+  savedContactFor: (what: string) => `Contactmoment opgeslagen: ${what}.`,
+  undoneContact: (what: string) => `Ongedaan gemaakt: ${what}. Het staat weer in het formulier.`,
   undo: "Ongedaan maken",
   undone: "Ongedaan gemaakt.",
   alias: "Naam of alias",
@@ -170,6 +172,7 @@ export const nl = {
   print: "Afdrukken",
   saveHtml: "Opslaan als HTML",
   savedFile: "Opgeslagen.",
+  printed: "Naar de printer gestuurd.",
   summaryFacts: (p: number, c: number, a: number) =>
     `${p} ${p === 1 ? "persoon" : "personen"}, ${c} ${c === 1 ? "contactmoment" : "contactmomenten"}, ${a} ${a === 1 ? "agendapunt" : "agendapunten"}.`,
   language: "Taal",
