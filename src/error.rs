@@ -190,6 +190,11 @@ impl From<rusqlite::Error> for Error {
             Some(C::DatabaseBusy) | Some(C::DatabaseLocked) => Error::Busy,
             Some(C::NotADatabase) | Some(C::DatabaseCorrupt) => Error::Damaged,
             Some(C::ReadOnly) => Error::ReadOnly(PathBuf::new()),
+            // A page SQLCipher cannot decrypt, read from inside FTS5, surfaces as a
+            // bare SQLITE_ERROR. Naast's SQL is fixed and tested, and SQLite gives a
+            // real mistake in it its own words ("no such table", "near …"), so the
+            // bare generic text means the file, not the query.
+            Some(C::Unknown) if e.to_string() == "SQL logic error" => Error::Damaged,
             _ => Error::Db(e),
         }
     }

@@ -911,3 +911,112 @@ fn demo_data_is_all_or_nothing() {
     assert_eq!(arr(&c.json(&["contact", "list"])).len(), 20);
     let _ = before;
 }
+
+/// A tmpfs of a given size, as root (this machine's tests run as root); removed on drop.
+struct SmallDisk(tempfile::TempDir);
+
+impl SmallDisk {
+    fn new(size: &str) -> SmallDisk {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(
+            unsafe { libc::geteuid() },
+            0,
+            "this test mounts a tmpfs as root"
+        );
+        let ok = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(dir.path())
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "mount tmpfs");
+        SmallDisk(dir)
+    }
+
+    fn resize(&self, size: &str) {
+        let ok = Command::new("mount")
+            .args(["-o", &format!("remount,size={size}")])
+            .arg(self.0.path())
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok);
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(self.0.path()).status();
+    }
+}
+
+#[test]
+fn an_export_on_a_full_disk_leaves_nothing_and_a_retry_works() {
+    let c = Cli::new();
+    c.init();
+    c.ok(&["person", "add", "--alias", "Sanne"]);
+    let note = c.dir.path().join("note.txt");
+    std::fs::write(&note, "Een lange notitie over de week. ".repeat(5000)).unwrap();
+    for _ in 0..12 {
+        c.ok(&[
+            "contact",
+            "add",
+            "--person",
+            "Sanne",
+            "--support",
+            "emotional",
+            "--note-file",
+            note.to_str().unwrap(),
+        ]);
+    }
+    let disk = SmallDisk::new("1m");
+    let out = disk.0.path().join("sanne.json");
+    refused(
+        &c.run(&["person", "export", "Sanne", "--out", out.to_str().unwrap()]),
+        "de schijf is vol",
+    );
+    let left: Vec<_> = std::fs::read_dir(disk.0.path()).unwrap().collect();
+    assert!(left.is_empty(), "a full disk left {left:?}");
+    disk.resize("16m");
+    c.ok(&["person", "export", "Sanne", "--out", out.to_str().unwrap()]);
+    let v: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(arr(&v["contacts"]).len(), 12);
+    assert_eq!(std::fs::read_dir(disk.0.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn verify_names_damage_in_words_and_never_sends_you_back_to_verify() {
+    let c = Cli::new();
+    c.init();
+    c.ok(&["demo", "--people", "5", "--contacts", "600"]);
+    let mut bytes = std::fs::read(&c.vault).unwrap();
+    let pages = bytes.len() / 4096;
+    assert!(pages > 40);
+    // Data pages deep inside: the vault still opens, and verify must list them.
+    for page in [pages / 2, pages * 6 / 10, pages * 7 / 10] {
+        bytes[page * 4096 + 700] ^= 0xff;
+    }
+    std::fs::write(&c.vault, &bytes).unwrap();
+    let o = c.run(&["verify"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!o.status.success());
+    assert!(
+        out.lines().filter(|l| l.starts_with("pagina ")).count() >= 3,
+        "{out}"
+    );
+    assert!(
+        !out.contains("logic error") && !err.contains("logic error"),
+        "{out}{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("beschadigd") && err.contains("naast restore"),
+        "{err}"
+    );
+    assert!(!err.contains("naast verify"), "{err}");
+    // Any other command on it: one line, a way out, never "run verify".
+    let o = c.run(&["search", "brief"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!err.contains("naast verify"), "{err}");
+}

@@ -100,6 +100,6 @@ fn saves_that_returned_survive_sigkill_at_random_moments() {
             .unwrap_or_else(|e| panic!("contact {id} reported saved but missing: {e}"));
         assert!(c.note.starts_with(prefix.as_str()));
     }
-    assert_eq!(v.verify().unwrap(), Vec::<String>::new());
+    assert_eq!(v.verify().unwrap(), Vec::new());
     eprintln!("{} saves over {rounds} kills all survived", saved.len());
 }

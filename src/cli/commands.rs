@@ -147,10 +147,13 @@ pub fn dispatch(ctx: &Ctx, cmd: Command) -> Result<ExitCode> {
             let v = ctx.open()?;
             let problems = v.verify()?;
             if ctx.json {
-                print_json(&json!({ "sound": problems.is_empty(), "problems": problems }));
+                let lines: Vec<String> = problems.iter().map(|p| p.describe(ctx.lang)).collect();
+                print_json(
+                    &json!({ "sound": problems.is_empty(), "problems": lines, "details": problems }),
+                );
             } else {
                 for p in &problems {
-                    println!("{p}");
+                    println!("{}", p.describe(ctx.lang));
                 }
             }
             if problems.is_empty() {

@@ -244,10 +244,10 @@ impl Vault {
     }
 
     /// Checks every page's HMAC, SQLite's own structure, foreign keys and the search
-    /// index. Returns the problems found, one line each; empty means sound. A check
-    /// that cannot even run (a page too damaged to read) is itself a problem, never an
-    /// error of the command.
-    pub fn verify(&self) -> Result<Vec<String>> {
+    /// index. Returns the problems found; empty means sound. A check that cannot even
+    /// run (a page too damaged to read) is itself a problem, never an error of the
+    /// command.
+    pub fn verify(&self) -> Result<Vec<Problem>> {
         let mut problems = Vec::new();
         let c = &self.conn;
         let rows = |sql: &str| -> rusqlite::Result<Vec<String>> {
@@ -257,42 +257,99 @@ impl Vault {
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             Ok(out.into_iter().flatten().collect())
         };
-        let mut check = |label: &str, sql: &str, ok: Option<&str>| match rows(sql) {
+        let mut check = |area: Area, sql: &str, ok: Option<&str>| match rows(sql) {
             Ok(found) => problems.extend(
                 found
                     .into_iter()
                     .filter(|r| Some(r.as_str()) != ok)
-                    .map(|r| format!("{label}: {r}")),
+                    .map(|r| Problem::from_row(area, &r)),
             ),
-            Err(e) => problems.push(format!("{label}: {}", unreadable(&e))),
+            Err(_) => problems.push(Problem {
+                area,
+                page: None,
+                detail: None,
+            }),
         };
-        check("encryption", "PRAGMA cipher_integrity_check", None);
-        check("structure", "PRAGMA integrity_check", Some("ok"));
-        check("references", "PRAGMA foreign_key_check", None);
+        check(Area::Encryption, "PRAGMA cipher_integrity_check", None);
+        check(Area::Structure, "PRAGMA integrity_check", Some("ok"));
+        check(Area::References, "PRAGMA foreign_key_check", None);
         for fts in ["contact_fts", "bridge_fts"] {
             let sql = format!("INSERT INTO {fts} ({fts}, rank) VALUES ('integrity-check', 1)");
-            if let Err(e) = c.execute(&sql, []) {
-                problems.push(format!("search index {fts}: {}", unreadable(&e)));
+            if c.execute(&sql, []).is_err() {
+                problems.push(Problem {
+                    area: Area::Search,
+                    page: None,
+                    detail: None,
+                });
             }
         }
         Ok(problems)
     }
 }
 
-/// A check that failed to run says why in words, not as "SQL logic error".
-fn unreadable(e: &rusqlite::Error) -> String {
-    use rusqlite::ErrorCode as C;
-    match e.sqlite_error_code() {
-        Some(C::DatabaseCorrupt) | Some(C::NotADatabase) | Some(C::InternalMalfunction) | None => {
-            "parts of the file cannot be read (damaged)".into()
+/// Which part of the vault a problem is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Area {
+    /// A page whose HMAC does not match: damaged, or changed outside Naast.
+    Encryption,
+    /// SQLite's own structure (b-trees, indexes).
+    Structure,
+    /// A row pointing at something that is not there.
+    References,
+    /// The search index.
+    Search,
+}
+
+/// One problem `verify` found, in words a person can act on.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Problem {
+    pub area: Area,
+    /// The page, where the check names one.
+    pub page: Option<u64>,
+    /// SQLite's own words, for a bug report; `None` when the check could not run.
+    pub detail: Option<String>,
+}
+
+impl Problem {
+    fn from_row(area: Area, row: &str) -> Problem {
+        let page = row
+            .rsplit(|c: char| !c.is_ascii_digit())
+            .find(|w| !w.is_empty())
+            .and_then(|n| n.parse().ok());
+        Problem {
+            area,
+            page: if area == Area::Encryption { page } else { None },
+            detail: Some(row.to_string()),
         }
-        _ => {
-            let t = e.to_string();
-            if t.contains("logic error") || t.contains("malformed") || t.contains("corrupt") {
-                "parts of the file cannot be read (damaged)".into()
-            } else {
-                t
+    }
+
+    /// One line: where, and what it means.
+    pub fn describe(&self, lang: crate::Lang) -> String {
+        use crate::Lang::{En, Nl};
+        let what = match (self.area, lang) {
+            (Area::Encryption, Nl) => {
+                "de controlecode van deze pagina klopt niet (beschadigd of buiten Naast veranderd)"
             }
+            (Area::Encryption, En) => {
+                "this page's check code does not match (damaged, or changed outside Naast)"
+            }
+            (Area::Structure, Nl) => "de opbouw van het bestand klopt niet",
+            (Area::Structure, En) => "the file's structure is not sound",
+            (Area::References, Nl) => "een verwijzing wijst naar iets dat er niet is",
+            (Area::References, En) => "a reference points at something that is not there",
+            (Area::Search, Nl) => "de zoekindex klopt niet",
+            (Area::Search, En) => "the search index is not sound",
+        };
+        let unreadable = match lang {
+            Nl => " (dit deel kon niet gelezen worden)",
+            En => " (this part could not be read)",
+        };
+        match (self.page, lang, &self.detail) {
+            (Some(p), Nl, _) => format!("pagina {p}: {what}"),
+            (Some(p), En, _) => format!("page {p}: {what}"),
+            (None, _, None) => format!("{what}{unreadable}"),
+            (None, _, Some(d)) => format!("{what}: {d}"),
         }
     }
 }
