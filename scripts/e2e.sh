@@ -10,7 +10,8 @@ if ! command -v tauri-driver >/dev/null; then
   echo "e2e: installing tauri-driver (once)"
   cargo install tauri-driver --version '^2' --locked --quiet
 fi
-cargo build --quiet -p naast-app
+cargo build --quiet -p naast-app --bin naast-app
+cargo build --quiet -p naast --bin naast
 
 rm -rf target/screenshots
 scripts/with-display.sh scripts/with-keyring.sh cargo test --quiet -p naast-e2e -- --test-threads=1

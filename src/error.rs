@@ -216,6 +216,35 @@ impl Error {
         }
     }
 
+    /// The form field a refusal is about, so a form can show it right there (and a
+    /// screen reader hears it where the user is): `persons`, `when`, `minutes`,
+    /// `support`, `note`, … `None` for everything else.
+    pub fn field(&self) -> Option<&'static str> {
+        let Error::Invalid(i) = self else {
+            return match self {
+                Error::NotFound { what: "person", .. } => Some("persons"),
+                _ => None,
+            };
+        };
+        Some(match i {
+            Invalid::Minutes(_) => "minutes",
+            Invalid::NoPerson => "persons",
+            Invalid::NoSupport | Invalid::Support(_) => "support",
+            Invalid::Mode(_) => "mode",
+            Invalid::Initiative(_) => "initiative",
+            Invalid::DateTime(_) | Invalid::SkippedTime(_) => "when",
+            Invalid::TooLong { field, .. } => match *field {
+                "note" => "note",
+                "own words" => "own_words",
+                "own experience" => "own_experience_note",
+                "signal" => "signal_note",
+                "alias" => "alias",
+                _ => return None,
+            },
+            _ => return None,
+        })
+    }
+
     /// A stable code for the UI and scripts; never changes once released.
     pub fn kind(&self) -> &'static str {
         match self {

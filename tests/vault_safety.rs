@@ -496,3 +496,55 @@ fn a_healthy_vault_on_a_read_only_disk_is_called_read_only_not_damaged() {
     assert!(matches!(e, Error::ReadOnly(_)), "{e:?}");
     assert_eq!(fingerprint(place.dir.path()), before);
 }
+
+/// POSIX locks belong to a process and vanish when any handle on the file closes.
+/// If the core ever opened the vault file a second time while its connection is
+/// open, the next process to close its own connection would find no lock, delete
+/// the live WAL, and every later save of the first process would be lost. Here the
+/// "other process" is the real CLI, run while this process keeps the vault open.
+#[test]
+fn another_process_closing_the_vault_never_takes_the_log_from_under_an_open_one() {
+    let t = TestVault::new();
+    let pass = t.dir.path().join("pw.txt");
+    std::fs::write(&pass, PASS).unwrap();
+    let cli = |args: &[&str]| {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_naast"))
+            .args(args)
+            .arg("--passphrase-file")
+            .arg(&pass)
+            .env("NAAST_VAULT", &t.path)
+            .env_remove("NAAST_LANG")
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8(o.stdout).unwrap()
+    };
+    for how in ["init", "open", "recover"] {
+        let _ = std::fs::remove_file(&t.path);
+        let _ = std::fs::remove_file(naast::vault::keyfile::path_for(&t.path));
+        let (v, code) = t.init_passphrase();
+        let v = match how {
+            "init" => v,
+            "open" => {
+                drop(v);
+                t.open().unwrap()
+            }
+            _ => {
+                drop(v);
+                Vault::recover(&t.path, &code, &t.store, Some(PASS)).unwrap()
+            }
+        };
+        cli(&["person", "add", "--alias", "Mo"]);
+        let wal = format!("{}-wal", t.path.display());
+        assert!(
+            std::path::Path::new(&wal).exists(),
+            "{how}: the WAL of the open vault was deleted by another process"
+        );
+        add_someone(&v);
+        let listed = cli(&["person", "list"]);
+        assert!(
+            listed.contains("Sanne"),
+            "{how}: a save is invisible: {listed}"
+        );
+    }
+}

@@ -10,6 +10,10 @@ use ts_rs::TS;
 pub struct AppError {
     pub kind: String,
     pub message: String,
+    /// The form field it is about, when it is about one (see `naast::Error::field`).
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
 }
 
 impl AppError {
@@ -17,6 +21,7 @@ impl AppError {
         AppError {
             kind: e.kind().to_string(),
             message: e.message(lang),
+            field: e.field().map(String::from),
         }
     }
 
@@ -28,6 +33,7 @@ impl AppError {
         AppError {
             kind: "locked".into(),
             message: message.into(),
+            field: None,
         }
     }
 }

@@ -48,6 +48,7 @@ fn summary_url() -> AppResult<tauri::Url> {
     u.parse().map_err(|_| AppError {
         kind: "io".into(),
         message: "summary url".into(),
+        field: None,
     })
 }
 
@@ -59,6 +60,7 @@ fn nothing_rendered(state: &AppState) -> AppError {
     AppError {
         kind: "no_preview".into(),
         message: message.into(),
+        field: None,
     }
 }
 
@@ -93,6 +95,7 @@ pub async fn print_summary(app: tauri::AppHandle, state: &AppState) -> AppResult
     .map_err(|e| AppError {
         kind: "io".into(),
         message: e.to_string(),
+        field: None,
     })?;
     drop(win);
     let confirmed = tauri::async_runtime::spawn_blocking(move || rx.recv().unwrap_or(false))

@@ -477,9 +477,11 @@ fn create_files(
             )?;
             Ok(())
         })?;
-        // The first page (and so the salt) reaches the main file at a checkpoint.
-        conn.query_row("PRAGMA wal_checkpoint(FULL)", [], |_| Ok(()))?;
-        keys.salt = Some(read_head(path)?);
+        // Asked of SQLCipher, never by opening the file again: closing a second
+        // handle on the vault would drop this process's POSIX locks on it, and the
+        // next process to close would delete the live WAL under us.
+        let salt: String = conn.query_row("PRAGMA cipher_salt", [], |r| r.get(0))?;
+        keys.salt = Some(salt.to_ascii_lowercase());
         keys.write(kpath)?;
         crate::files::sync_dir(path).map_err(|e| Error::io(path, e))?;
         Ok(conn)

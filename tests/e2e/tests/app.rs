@@ -123,7 +123,10 @@ fn keyring_vault_and_a_draft_survives_a_crash() {
         .keys("Halverwege getypt: de wachtlijst en de huisarts.");
     std::thread::sleep(std::time::Duration::from_millis(1500)); // autosave settles
     app.crash_and_restart();
-    // Keyring mode opens without a passphrase; the draft is back.
+    // Keyring mode needs no passphrase, but never opens by itself: Openen (Enter).
+    app.wait_focus("unlock");
+    assert!(!app.exists("#nav-log"), "the vault opened by itself");
+    app.keys(ENTER);
     app.find("#nav-log");
     app.find("#note");
     app.wait_text("Je concept is teruggezet");

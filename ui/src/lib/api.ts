@@ -27,9 +27,12 @@ import type { SummaryFacts } from "../bindings/SummaryFacts";
 /** An error from the core: react to `kind`, show `message` (already translated). */
 export class IpcError extends Error {
   readonly kind: string;
+  /** The form field the refusal is about, when it is about one. */
+  readonly field: string | null;
   constructor(e: AppError) {
     super(e.message);
     this.kind = e.kind;
+    this.field = e.field ?? null;
   }
 }
 

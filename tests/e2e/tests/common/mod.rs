@@ -371,3 +371,42 @@ pub fn first_run(app: &App, passphrase: Option<&str>) -> String {
     app.find("#nav-log");
     code
 }
+
+/// The `naast` command line of this build, on the app's vault: what a script does
+/// beside the open app.
+pub fn cli(app: &App, args: &[&str], passphrase: Option<&str>) -> std::process::Output {
+    let bin = target().join("debug/naast");
+    assert!(bin.exists(), "build the CLI first (scripts/e2e.sh does)");
+    let mut cmd = Command::new(bin);
+    cmd.args(args)
+        .env("NAAST_VAULT", app.dir.join("kluis.naast"))
+        .env("NAAST_KEYRING_SERVICE", &app.service)
+        .env_remove("NAAST_LANG");
+    let pass_file = app.dir.join("pw-for-cli.txt");
+    if let Some(p) = passphrase {
+        std::fs::write(&pass_file, p).unwrap();
+        cmd.arg("--passphrase-file").arg(&pass_file);
+    }
+    let out = cmd.output().unwrap();
+    let _ = std::fs::remove_file(&pass_file);
+    out
+}
+
+/// Waits up to 3 s for an element's box to lie inside the visible window.
+pub fn wait_in_view(app: &App, css: &str) {
+    let deadline = Instant::now() + Duration::from_secs(3);
+    loop {
+        let seen = app
+            .js(&format!(
+                "const r = document.querySelector({css:?}).getBoundingClientRect(); \
+                 return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0;"
+            ))
+            .as_bool()
+            .unwrap_or(false);
+        if seen {
+            return;
+        }
+        assert!(Instant::now() < deadline, "{css} stays out of view");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
