@@ -60,10 +60,7 @@ fn undo_names_its_contact_and_never_deletes_another() {
     app.find("#undo").click();
     app.find("#undone-message");
     // What Undo took back is in the form again, not lost.
-    assert_eq!(
-        app.find("#note").value(),
-        "Mo vertelde over zijn nieuwe kamer."
-    );
+    wait_value(&app, "#note", "Mo vertelde over zijn nieuwe kamer.");
     let left = contacts_json(&app);
     let left = left.as_array().unwrap();
     assert_eq!(left.len(), 1, "{left:?}");

@@ -410,3 +410,20 @@ pub fn wait_in_view(app: &App, css: &str) {
         std::thread::sleep(Duration::from_millis(100));
     }
 }
+
+/// Waits up to 5 s for a form field to hold exactly `expect` (forms fill in after
+/// they load what they need).
+pub fn wait_value(app: &App, css: &str, expect: &str) {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let got = app.find(css).value();
+        if got == expect {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{css} holds {got:?}, not {expect:?}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
