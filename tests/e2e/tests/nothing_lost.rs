@@ -137,8 +137,5 @@ fn locking_right_after_typing_keeps_the_last_words() {
     app.keys(ENTER);
     app.find("#note");
     app.wait_text("Je concept is teruggezet");
-    assert_eq!(
-        app.find("#note").value(),
-        "Vlak voor het vergrendelen getypt."
-    );
+    wait_value(&app, "#note", "Vlak voor het vergrendelen getypt.");
 }
