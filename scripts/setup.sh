@@ -13,7 +13,7 @@ packages=(
   # end-to-end tests: the app in a virtual display, driven over WebDriver
   webkit2gtk-driver xvfb xauth procps
   # tests: a private D-Bus session with a real keyring
-  dbus dbus-x11 gnome-keyring
+  dbus dbus-x11 gnome-keyring libsecret-tools
   # tests: the consult summary printed to PDF by headless Chromium, read back as text
   chromium poppler-utils fonts-dejavu-core
 )

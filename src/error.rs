@@ -147,6 +147,8 @@ pub enum Error {
     KeyringEntryMissing,
     #[error("no keyring service answers ({0})")]
     KeyringUnavailable(String),
+    #[error("the keyring is locked")]
+    KeyringLocked,
     #[error("the vault file is damaged; nothing was changed")]
     Damaged,
     #[error("the vault at {0} is on a read-only disk or in a folder Naast may not write to; nothing was changed")]
@@ -261,6 +263,7 @@ impl Error {
             Error::RecoveryTypo => "recovery_typo",
             Error::KeyringEntryMissing => "keyring_entry_missing",
             Error::KeyringUnavailable(_) => "keyring_unavailable",
+            Error::KeyringLocked => "keyring_locked",
             Error::Damaged => "damaged",
             Error::ReadOnly(_) => "read_only",
             Error::NewerSchema { .. } => "newer_schema",

@@ -102,6 +102,12 @@ fn hint(e: &Error, lang: Lang, surface: Surface) -> Option<String> {
         (Error::KeyringUnavailable(_), En, App) => {
             "unlock your computer's keyring (log in again if needed) and try again; if that fails, choose a passphrase or use your recovery code"
         }
+        (Error::KeyringLocked, Nl, _) => {
+            "ontgrendel hem (bij het inloggen, of in Wachtwoorden en sleutels) en probeer het opnieuw; er is niets veranderd en er is geen nieuwe sleutel gemaakt"
+        }
+        (Error::KeyringLocked, En, _) => {
+            "unlock it (at login, or in Passwords and Keys) and try again; nothing was changed and no new key was made"
+        }
         (Error::Damaged, Nl, Cli) => "zet de laatste goede back-up terug met `naast restore`",
         (Error::Damaged, En, Cli) => "restore the last good backup with `naast restore`",
         (Error::Damaged, Nl, App) => {
@@ -200,6 +206,7 @@ pub(crate) fn error_nl(e: &Error) -> String {
         Error::KeyringUnavailable(d) => {
             format!("de sleutelbos van het systeem antwoordt niet ({d})")
         }
+        Error::KeyringLocked => "de sleutelbos van deze computer is op slot".into(),
         Error::Damaged => "het kluisbestand is beschadigd; er is niets veranderd".into(),
         Error::ReadOnly(p) if p.as_os_str().is_empty() => {
             "de kluis staat op een alleen-lezen schijf of in een map waarin Naast niet mag schrijven; er is niets veranderd".into()

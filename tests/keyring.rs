@@ -129,3 +129,82 @@ fn the_cli_in_keyring_mode_needs_no_passphrase() {
         .delete_credential()
         .unwrap();
 }
+
+/// What the Secret Service itself holds for a service name, asked with libsecret's
+/// own `secret-tool`, not through Naast's code.
+fn items_in_keyring(svc: &str) -> String {
+    let o = Command::new("secret-tool")
+        .args(["search", "--all", "service", svc])
+        .output()
+        .expect("secret-tool (libsecret-tools) is installed by scripts/setup.sh");
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+#[test]
+fn switching_modes_and_a_new_key_from_the_cli_leave_no_stale_key_in_the_keyring() {
+    require_session_bus();
+    let dir = tempfile::tempdir().unwrap();
+    let vault = dir.path().join("kluis.naast");
+    let pass = dir.path().join("pw.txt");
+    std::fs::write(&pass, "een lange wachtwoordzin\n").unwrap();
+    let svc = service("modes");
+    let naast = |args: &[&str]| {
+        let o = Command::new(env!("CARGO_BIN_EXE_naast"))
+            .args(args)
+            .env("NAAST_VAULT", &vault)
+            .env("NAAST_KEYRING_SERVICE", &svc)
+            .env_remove("NAAST_LANG")
+            .output()
+            .unwrap();
+        assert!(
+            o.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let init: serde_json::Value = serde_json::from_str(&naast(&["init", "--json"])).unwrap();
+    let id = init["vault_id"].as_str().unwrap().to_string();
+    let first_code = init["recovery_code"].as_str().unwrap().to_string();
+    naast(&["person", "add", "--alias", "Kees"]);
+    assert!(items_in_keyring(&svc).contains(&id), "no entry after init");
+
+    // Keyring → passphrase: the entry is gone from the Secret Service itself.
+    naast(&[
+        "passphrase",
+        "--new-passphrase-file",
+        pass.to_str().unwrap(),
+    ]);
+    let left = items_in_keyring(&svc);
+    assert!(!left.contains(&id), "the key stayed in the keyring: {left}");
+    let p = pass.to_str().unwrap();
+    assert!(naast(&["person", "list", "--passphrase-file", p]).contains("Kees"));
+
+    // Passphrase → keyring: the entry is back and the key file has no slot.
+    naast(&["use-keyring", "--passphrase-file", p]);
+    assert!(items_in_keyring(&svc).contains(&id));
+    let keys = std::fs::read_to_string(naast::vault::keyfile::path_for(&vault)).unwrap();
+    assert!(!keys.contains("argon2id"), "{keys}");
+
+    // A new key: the keyring holds the new key, the old code opens nothing.
+    let out: serde_json::Value = serde_json::from_str(&naast(&["rekey", "--json"])).unwrap();
+    let new_code = out["recovery_code"].as_str().unwrap();
+    assert_ne!(new_code, first_code);
+    assert!(naast(&["person", "list"]).contains("Kees"));
+    let raw = keyring::Entry::new(&svc, &id)
+        .unwrap()
+        .get_secret()
+        .unwrap();
+    let new_key = naast::vault::recovery::decode(new_code).unwrap();
+    assert_eq!(raw.as_slice(), new_key.as_bytes());
+    let store = OsKeyring::with_service(&svc);
+    assert!(matches!(
+        Vault::recover(&vault, &first_code, &store, None),
+        Err(Error::RecoveryMismatch)
+    ));
+    store.delete(&id).unwrap();
+}

@@ -27,10 +27,25 @@ pub fn dispatch(ctx: &Ctx, cmd: Command) -> Result<ExitCode> {
         } => {
             let new = super::read_passphrase(&new_passphrase_file)?;
             let mut v = ctx.open()?;
-            v.set_passphrase(&new)?;
-            say(ctx, "Wachtwoordzin ingesteld.", "Passphrase set.");
+            v.set_passphrase(ctx.store(), &new)?;
+            say(
+                ctx,
+                "Wachtwoordzin ingesteld; de sleutel staat niet (meer) in de sleutelbos.",
+                "Passphrase set; the key is not (or no longer) in the keyring.",
+            );
             Ok(ExitCode::SUCCESS)
         }
+        Command::UseKeyring => {
+            let mut v = ctx.open()?;
+            v.use_keyring(ctx.store())?;
+            say(
+                ctx,
+                "De sleutel staat nu in de sleutelbos; de wachtwoordzin is verwijderd.",
+                "The key is now in the keyring; the passphrase was removed.",
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Rekey => rekey(ctx),
         Command::Person(c) => person_cmd(ctx, c),
         Command::Circle(c) => circle_cmd(ctx, c),
         Command::Consent(c) => consent_cmd(ctx, c),
@@ -244,6 +259,35 @@ fn init(ctx: &Ctx) -> Result<ExitCode> {
             }
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The new code is printed (and flushed) before the vault is re-encrypted: whatever
+/// happens next, the person has the code that will open it.
+fn rekey(ctx: &Ctx) -> Result<ExitCode> {
+    use std::io::Write;
+    let pass = ctx.passphrase()?;
+    let mut v = ctx.open()?;
+    let code = v.rekey_begin()?;
+    if ctx.json {
+        print_json(&json!({ "recovery_code": code.as_str() }));
+    } else {
+        match ctx.lang {
+            Lang::Nl => println!("Je nieuwe herstelcode (schrijf hem nu op; hij wordt maar één keer getoond):\n\n    {}\n\nOudere back-ups gaan nog open met de oude code. Maak na afloop een nieuwe back-up.", code.as_str()),
+            Lang::En => println!("Your new recovery code (write it down now; it is shown only once):\n\n    {}\n\nOlder backups still open with the old code. Make a fresh backup afterwards.", code.as_str()),
+        }
+    }
+    let _ = std::io::stdout().flush();
+    drop(code);
+    let v = v.rekey_finish(ctx.store(), pass.as_deref().map(|s| s.as_str()))?;
+    if !ctx.json {
+        say(
+            ctx,
+            "De kluis is opnieuw versleuteld met de nieuwe sleutel.",
+            "The vault is re-encrypted with the new key.",
+        );
+    }
+    drop(v);
     Ok(ExitCode::SUCCESS)
 }
 

@@ -43,11 +43,17 @@ pub enum Command {
     Init,
     /// Restore access with the recovery code, read from stdin.
     Recover,
-    /// Set or change the passphrase; the new one is read from --new-passphrase-file.
+    /// Set or change the passphrase (read from --new-passphrase-file). From keyring
+    /// mode this switches to passphrase mode and removes the key from the keyring.
     Passphrase {
         #[arg(long, value_name = "FILE")]
         new_passphrase_file: PathBuf,
     },
+    /// Switch from passphrase mode to the OS keyring (the passphrase slot is removed).
+    UseKeyring,
+    /// A new key and recovery code, for when the old code may have been seen. Prints
+    /// the new code before it re-encrypts; older backups keep the old code.
+    Rekey,
     /// People: add, list, show, export, close, erase.
     #[command(subcommand)]
     Person(PersonCmd),

@@ -44,6 +44,67 @@ pub struct KeyFile {
     pub salt: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub passphrase: Option<Slot>,
+    /// A new key on its way in (see `vault::rekey`): while it is here, whichever of
+    /// the two keys someone holds opens the vault, whether or not the file has been
+    /// swapped yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pending: Option<Pending>,
+}
+
+/// The new key and the old one, each sealed by the other.
+#[derive(Serialize, Deserialize, Debug, Clone)]
+pub struct Pending {
+    /// [`VaultKey::check_value`] of the new key.
+    pub check: String,
+    pub new_by_old: Sealed,
+    pub old_by_new: Sealed,
+}
+
+/// A 32-byte key sealed (XChaCha20-Poly1305) by another random 32-byte key: no
+/// stretching needed, both are full-strength keys.
+#[derive(Serialize, Deserialize, Debug, Clone)]
+pub struct Sealed {
+    pub nonce: String,
+    pub wrapped: String,
+}
+
+impl Sealed {
+    pub fn seal(by: &VaultKey, key: &VaultKey, vault_id: &str) -> Result<Sealed> {
+        let mut nonce = [0u8; 24];
+        random(&mut nonce)?;
+        let aead = XChaCha20Poly1305::new(by.as_bytes().into());
+        let wrapped = aead
+            .encrypt(
+                XNonce::from_slice(&nonce),
+                Payload {
+                    msg: key.as_bytes(),
+                    aad: vault_id.as_bytes(),
+                },
+            )
+            .map_err(|_| Error::KeyMismatch)?;
+        Ok(Sealed {
+            nonce: hex::encode(nonce),
+            wrapped: hex::encode(wrapped),
+        })
+    }
+
+    /// `None` when `by` is not the key it was sealed with.
+    pub fn open(&self, by: &VaultKey, vault_id: &str) -> Option<VaultKey> {
+        let nonce = hex::decode(&self.nonce).ok().filter(|n| n.len() == 24)?;
+        let wrapped = hex::decode(&self.wrapped).ok()?;
+        let aead = XChaCha20Poly1305::new(by.as_bytes().into());
+        let plain = aead
+            .decrypt(
+                XNonce::from_slice(&nonce),
+                Payload {
+                    msg: &wrapped,
+                    aad: vault_id.as_bytes(),
+                },
+            )
+            .ok()?;
+        let plain = Zeroizing::new(plain);
+        VaultKey::from_bytes(&plain)
+    }
 }
 
 /// Argon2id parameters are stored with the slot, so they can be raised later
@@ -79,6 +140,7 @@ impl KeyFile {
             check: key.check_value(vault_id),
             salt: None,
             passphrase: None,
+            pending: None,
         }
     }
 
@@ -108,6 +170,26 @@ impl KeyFile {
 
     pub fn fits(&self, key: &VaultKey) -> bool {
         self.check == key.check_value(&self.vault_id)
+    }
+
+    /// Whether `key` is the new key of an unfinished rekey.
+    pub fn fits_pending(&self, key: &VaultKey) -> bool {
+        self.pending
+            .as_ref()
+            .is_some_and(|p| p.check == key.check_value(&self.vault_id))
+    }
+
+    /// The other key of an unfinished rekey: the new one for the old, the old one
+    /// for the new.
+    pub fn other_key(&self, key: &VaultKey) -> Option<VaultKey> {
+        let p = self.pending.as_ref()?;
+        if self.fits(key) {
+            p.new_by_old.open(key, &self.vault_id)
+        } else if self.fits_pending(key) {
+            p.old_by_new.open(key, &self.vault_id)
+        } else {
+            None
+        }
     }
 
     pub fn set_passphrase(&mut self, key: &VaultKey, passphrase: &str) -> Result<()> {
@@ -173,7 +255,7 @@ impl KeyFile {
             .map_err(|_| Error::WrongPassphrase)?;
         let plain = Zeroizing::new(plain);
         let key = VaultKey::from_bytes(&plain).ok_or_else(damaged)?;
-        if !self.fits(&key) {
+        if !self.fits(&key) && !self.fits_pending(&key) {
             return Err(damaged());
         }
         Ok(key)

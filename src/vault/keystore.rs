@@ -49,8 +49,14 @@ impl OsKeyring {
 }
 
 /// Keyring errors carry a platform description; it names the service, never a secret.
+/// A locked store (or a refused unlock prompt) is told apart: the user can fix it.
 fn unavailable(e: keyring::Error) -> Error {
     let text = e.to_string();
+    // Reading from a locked collection asks to unlock it (NoStorageAccess when that
+    // is refused); writing into one is refused outright, in the daemon's words.
+    if matches!(e, keyring::Error::NoStorageAccess(_)) || text.contains("locked collection") {
+        return Error::KeyringLocked;
+    }
     let short = text
         .lines()
         .next()
@@ -104,6 +110,11 @@ impl MemoryKeyStore {
         *lock(&self.failure) = Some(reason.to_string());
     }
 
+    /// From now on every call fails as a locked keyring does.
+    pub fn lock_up(&self) {
+        *lock(&self.failure) = Some(LOCKED.to_string());
+    }
+
     /// Accepts keys but does not keep them, like keyring 3's mock store did.
     pub fn forget_everything(&self) {
         *lock(&self.forgetful) = true;
@@ -120,11 +131,14 @@ impl MemoryKeyStore {
 
     fn check(&self) -> Result<()> {
         match lock(&self.failure).as_ref() {
+            Some(r) if r == LOCKED => Err(Error::KeyringLocked),
             Some(r) => Err(Error::KeyringUnavailable(r.clone())),
             None => Ok(()),
         }
     }
 }
+
+const LOCKED: &str = "\0locked";
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|p| p.into_inner())

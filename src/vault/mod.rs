@@ -10,6 +10,7 @@ pub mod key;
 pub mod keyfile;
 pub mod keystore;
 pub mod recovery;
+mod rekey;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -29,6 +30,8 @@ pub struct Vault {
     path: PathBuf,
     keys: KeyFile,
     key: VaultKey,
+    /// Close without the planner update (see `rekey`).
+    quiet_close: bool,
 }
 
 /// What can be known about a vault without unlocking it: enough for a UI to pick
@@ -57,6 +60,16 @@ pub fn default_path() -> Option<PathBuf> {
 }
 
 impl Vault {
+    fn assemble(conn: Connection, path: PathBuf, keys: KeyFile, key: VaultKey) -> Vault {
+        Vault {
+            conn,
+            path,
+            keys,
+            key,
+            quiet_close: false,
+        }
+    }
+
     /// Creates a new vault and returns it with its recovery code, to be shown once.
     /// Never touches an existing file. With a passphrase the key is wrapped in the key
     /// file; without one it goes into the keyring, and is read back before anything is
@@ -86,15 +99,7 @@ impl Vault {
         }
         let conn = created?;
         let code = recovery::encode(&key);
-        Ok((
-            Vault {
-                conn,
-                path: path.into(),
-                keys,
-                key,
-            },
-            code,
-        ))
+        Ok((Vault::assemble(conn, path.into(), keys, key), code))
     }
 
     /// Opens an existing vault. `passphrase` is only used for passphrase-mode vaults.
@@ -110,22 +115,21 @@ impl Vault {
                 let k = store
                     .load(&keys.vault_id)?
                     .ok_or(Error::KeyringEntryMissing)?;
-                if !keys.fits(&k) {
+                if !keys.fits(&k) && !keys.fits_pending(&k) {
                     return Err(Error::KeyMismatch);
                 }
                 k
             }
         };
-        let conn = open_keyed(path, &key, Some(&keys.vault_id)).map_err(|e| match e {
+        let (conn, key) = open_either(path, &keys, key).map_err(|e| match e {
             Error::NotAVault(_) => Error::KeyFileOtherVault(kpath.clone()),
             other => other,
         })?;
-        let mut v = Vault {
-            conn,
-            path: path.into(),
-            keys,
-            key,
-        };
+        let mut v = Vault::assemble(conn, path.into(), keys, key);
+        if v.keys.fits_pending(&v.key) {
+            // A new key was swapped in, but the key file had not caught up yet.
+            v.promote(store, passphrase)?;
+        }
         if v.keys.salt.is_none() {
             // A key file from before salts were recorded learns it on first open.
             let mut keys = v.keys.clone();
@@ -155,16 +159,31 @@ impl Vault {
             Err(Error::KeyFileDamaged(_)) => None,
             Err(e) => return Err(e),
         };
-        let ours = |k: &KeyFile| k.fits(&key) && k.salt.as_deref().is_none_or(|s| s == salt);
-        let conn = match open_keyed(path, &key, None) {
-            Ok(c) => c,
-            // The code's key cannot read the file: a damaged file if the code is
-            // this vault's by every other sign, else the code does not fit.
+        // The key file is this vault's if the code's key is its key (or the new key
+        // of an unfinished rekey) and it was made for this very file.
+        let ours = |k: &KeyFile| {
+            (k.fits(&key) || k.fits_pending(&key))
+                && (k.pending.is_some() || k.salt.as_deref().is_none_or(|s| s == salt))
+        };
+        let (conn, used) = match open_keyed(path, &key, None) {
+            Ok(c) => (c, key.clone()),
+            // The code's key cannot read the file. During an unfinished rekey the
+            // file may hold the other key; else it is a damaged file if the code is
+            // this vault's by every other sign, or simply not this vault's code.
             Err(Error::Damaged) => {
-                return Err(match &old {
-                    Some(k) if ours(k) && k.salt.is_some() => Error::Damaged,
-                    _ => Error::RecoveryMismatch,
-                })
+                let other = old
+                    .as_ref()
+                    .filter(|k| ours(k))
+                    .and_then(|k| k.other_key(&key));
+                match other.map(|o| open_keyed(path, &o, None).map(|c| (c, o))) {
+                    Some(Ok(found)) => found,
+                    _ => {
+                        return Err(match &old {
+                            Some(k) if ours(k) && k.salt.is_some() => Error::Damaged,
+                            _ => Error::RecoveryMismatch,
+                        })
+                    }
+                }
             }
             Err(e) => return Err(e),
         };
@@ -172,22 +191,41 @@ impl Vault {
             conn.query_row("SELECT value FROM meta WHERE key = 'vault_id'", [], |r| {
                 r.get(0)
             })?;
-        if kpath.exists() && !old.as_ref().is_some_and(|k| ours(k) && k.vault_id == id) {
+        let mine = old.as_ref().filter(|k| ours(k) && k.vault_id == id);
+        if kpath.exists() && mine.is_none() {
             set_aside(&kpath)?;
         }
-        let mut keys = KeyFile::new(&id, &key, KeyMode::Keyring);
-        keys.salt = Some(salt);
+        // An unfinished rekey stays unfinished, with both codes working; the key that
+        // is stored (keyring or passphrase) is the one the key file calls its own.
+        let (mut keys, stored) = match mine.filter(|k| k.pending.is_some()) {
+            Some(k) => {
+                let main = if k.fits(&used) {
+                    used.clone()
+                } else {
+                    k.other_key(&used).ok_or(Error::KeyMismatch)?
+                };
+                (k.clone(), main)
+            }
+            None => {
+                let mut k = KeyFile::new(&id, &used, KeyMode::Keyring);
+                k.salt = Some(salt);
+                (k, used.clone())
+            }
+        };
         match new_passphrase {
-            Some(p) => keys.set_passphrase(&key, p)?,
-            None => put_in_keyring(store, &id, &key)?,
+            Some(p) => keys.set_passphrase(&stored, p)?,
+            None => {
+                put_in_keyring(store, &id, &stored)?;
+                keys.mode = KeyMode::Keyring;
+                keys.passphrase = None;
+            }
         }
         keys.write(&kpath)?;
-        Ok(Vault {
-            conn,
-            path: path.into(),
-            keys,
-            key,
-        })
+        let mut v = Vault::assemble(conn, path.into(), keys, used);
+        if v.keys.fits_pending(&v.key) {
+            v.promote(store, new_passphrase)?;
+        }
+        Ok(v)
     }
 
     /// What a UI needs to choose its first screen, read without unlocking anything.
@@ -206,14 +244,16 @@ impl Vault {
         })
     }
 
-    /// Sets or changes the passphrase (and so moves a keyring vault to passphrase
-    /// mode). Only the key file changes; the vault file is not re-encrypted.
-    pub fn set_passphrase(&mut self, passphrase: &str) -> Result<()> {
+    /// Sets or changes the passphrase, and so moves a keyring vault to passphrase
+    /// mode. Only the key file changes; the vault file is not re-encrypted. The
+    /// keyring entry is deleted afterwards: a vault "protected by a passphrase"
+    /// whose key still sits in the keyring opens for any process of the user.
+    pub fn set_passphrase(&mut self, store: &dyn KeyStore, passphrase: &str) -> Result<()> {
         let mut keys = self.keys.clone();
         keys.set_passphrase(&self.key, passphrase)?;
         keys.write(&keyfile::path_for(&self.path))?;
         self.keys = keys;
-        Ok(())
+        store.delete(&self.keys.vault_id)
     }
 
     /// Moves a passphrase vault to keyring mode.
@@ -359,7 +399,7 @@ impl Drop for Vault {
     /// but only when this session wrote something: a command that was refused, or
     /// only read, leaves the file byte-for-byte as it found it.
     fn drop(&mut self) {
-        if self.conn.total_changes() > 0 {
+        if self.conn.total_changes() > 0 && !self.quiet_close {
             let _ = self.conn.execute_batch("PRAGMA optimize;");
         }
     }
@@ -446,10 +486,24 @@ fn read_keys(path: &Path) -> Result<(KeyFile, String)> {
     let salt = read_head(path)?;
     let kpath = keyfile::path_for(path);
     let keys = KeyFile::read(&kpath)?.ok_or(Error::KeyFileMissing(path.into(), kpath.clone()))?;
-    if keys.salt.as_deref().is_some_and(|s| s != salt) {
+    // During a rekey the swapped-in file has a salt of its own.
+    if keys.pending.is_none() && keys.salt.as_deref().is_some_and(|s| s != salt) {
         return Err(Error::KeyFileOtherVault(kpath));
     }
     Ok((keys, salt))
+}
+
+/// Opens with the key found; during an unfinished rekey the file may already hold
+/// the other key, which the key file gives for this one. Returns the key in use.
+fn open_either(path: &Path, keys: &KeyFile, key: VaultKey) -> Result<(Connection, VaultKey)> {
+    match open_keyed(path, &key, Some(&keys.vault_id)) {
+        Err(Error::Damaged) if keys.pending.is_some() => {
+            let other = keys.other_key(&key).ok_or(Error::Damaged)?;
+            let conn = open_keyed(path, &other, Some(&keys.vault_id))?;
+            Ok((conn, other))
+        }
+        other => other.map(|c| (c, key)),
+    }
 }
 
 /// Creates the vault file (refusing one that appeared meanwhile), keys it, builds the
