@@ -174,7 +174,7 @@ fn changing_the_passphrase_does_not_rewrite_the_vault() {
         .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
         .unwrap();
     let vault_before = std::fs::read(&t.path).unwrap();
-    v.set_passphrase("een heel nieuwe zin").unwrap();
+    v.set_passphrase(&t.store, "een heel nieuwe zin").unwrap();
     assert_eq!(std::fs::read(&t.path).unwrap(), vault_before);
     drop(v);
     assert!(matches!(t.open(), Err(Error::WrongPassphrase)));
