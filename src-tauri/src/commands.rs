@@ -1,5 +1,6 @@
 //! The IPC surface: one line per command over the core. No rules live here; the
-//! core validates everything, so the UI and the CLI meet the same checks.
+//! core validates everything, so the UI and the CLI meet the same checks. The list
+//! is also the source of the UI's typed `commands.ts` (see `ipc`).
 
 use chrono::NaiveDate;
 use naast::contact::{Contact, Cursor, Filter, NewContact};
@@ -11,13 +12,7 @@ use naast::{
     bridge, contact, draft, followup, language, person, search, settings, summary, time, Lang,
 };
 use serde::Serialize;
-use tauri::State;
 use ts_rs::TS;
-
-use crate::error::AppResult;
-use crate::state::AppState;
-
-type S<'a> = State<'a, AppState>;
 
 /// What the first screen needs to know.
 #[derive(Serialize, TS)]
@@ -30,6 +25,16 @@ pub struct AppStatus {
     pub lang: Lang,
 }
 
+/// What the check after unlocking found.
+#[derive(Serialize, TS)]
+#[ts(export)]
+pub struct Health {
+    /// False while the check still runs.
+    pub checked: bool,
+    /// One line per problem, in the UI's language; empty when sound.
+    pub problems: Vec<String>,
+}
+
 #[derive(Serialize, TS)]
 #[ts(export)]
 pub struct SummaryFacts {
@@ -39,8 +44,8 @@ pub struct SummaryFacts {
     pub agenda: usize,
 }
 
-#[tauri::command]
-pub fn app_status(s: S) -> AppResult<AppStatus> {
+crate::ipc::commands! {
+fn app_status(s, app) -> AppStatus {
     Ok(AppStatus {
         vault: s.map(Vault::inspect(&s.path))?,
         unlocked: s.is_open(),
@@ -49,25 +54,22 @@ pub fn app_status(s: S) -> AppResult<AppStatus> {
     })
 }
 
-#[tauri::command]
-pub fn set_lang(s: S, lang: Lang) {
-    s.set_lang(lang)
+fn set_lang(s, app; lang: Lang) -> () {
+    s.set_lang(lang);
+    Ok(())
 }
 
-#[tauri::command]
-pub fn vault_create(s: S, passphrase: Option<String>) -> AppResult<String> {
+fn vault_create(s, app; passphrase: Option<String>) -> String {
     let (v, code) = s.map(Vault::init(&s.path, &s.store, passphrase.as_deref()))?;
     s.set_open(Ok(v))?;
     Ok(code.to_string())
 }
 
-#[tauri::command]
-pub fn vault_unlock(s: S, passphrase: Option<String>) -> AppResult<()> {
+fn vault_unlock(s, app; passphrase: Option<String>) -> () {
     s.set_open(Vault::open(&s.path, &s.store, passphrase.as_deref()))
 }
 
-#[tauri::command]
-pub fn vault_recover(s: S, code: String, passphrase: Option<String>) -> AppResult<()> {
+fn vault_recover(s, app; code: String, passphrase: Option<String>) -> () {
     s.set_open(Vault::recover(
         &s.path,
         &code,
@@ -77,125 +79,89 @@ pub fn vault_recover(s: S, code: String, passphrase: Option<String>) -> AppResul
 }
 
 /// Closes the vault and any window that shows what was in it.
-#[tauri::command]
-pub fn vault_lock(app: tauri::AppHandle, s: S) {
+fn vault_lock(s, app) -> () {
     use tauri::Manager;
     if let Some(w) = app.get_webview_window(crate::print::PRINT_WINDOW) {
         let _ = w.close();
     }
-    s.close()
+    s.close();
+    Ok(())
 }
 
-#[tauri::command]
-pub fn settings_get(s: S) -> AppResult<Settings> {
+fn settings_get(s, app) -> Settings {
     s.with(settings::load)
 }
 
-#[tauri::command]
-pub fn settings_set(s: S, settings: Settings) -> AppResult<()> {
+fn settings_set(s, app; settings: Settings) -> () {
     s.set_lang(settings.lang);
     s.with(|c| settings::save(c, &settings))
 }
 
-#[tauri::command]
-pub fn person_list(s: S) -> AppResult<Vec<Person>> {
+fn person_list(s, app) -> Vec<Person> {
     s.with(person::list)
 }
 
-#[tauri::command]
-pub fn person_add(s: S, person: NewPerson) -> AppResult<Person> {
+fn person_add(s, app; person: NewPerson) -> Person {
     s.with(|c| person::add(c, &person))
 }
 
-#[tauri::command]
-pub fn person_detail(s: S, id: i64) -> AppResult<Detail> {
+fn person_detail(s, app; id: i64) -> Detail {
     s.with(|c| person::detail(c, id))
 }
 
-#[tauri::command]
-pub fn person_own_words(s: S, id: i64, wishes: String, strengths: String) -> AppResult<()> {
+fn person_own_words(s, app; id: i64, wishes: String, strengths: String) -> () {
     s.with(|c| person::set_own_words(c, id, &wishes, &strengths))
 }
 
-#[tauri::command]
-pub fn person_close(s: S, id: i64) -> AppResult<()> {
+fn person_close(s, app; id: i64) -> () {
     s.with(|c| person::set_active(c, id, false))
 }
 
-#[tauri::command]
-pub fn person_erase(s: S, id: i64) -> AppResult<usize> {
+fn person_erase(s, app; id: i64) -> usize {
     s.with(|c| person::erase(c, id))
 }
 
-#[tauri::command]
-pub fn circle_add(
-    s: S,
-    person: i64,
-    name: String,
-    role: String,
-    formal: bool,
-) -> AppResult<CircleMember> {
+fn circle_add(s, app; person: i64, name: String, role: String, formal: bool) -> CircleMember {
     s.with(|c| person::add_member(c, person, &name, &role, formal))
 }
 
-#[tauri::command]
-pub fn consent_add(
-    s: S,
-    member: i64,
-    scope: String,
-    discussed_on: NaiveDate,
-    until: NaiveDate,
-) -> AppResult<Consent> {
+fn consent_add(s, app; member: i64, scope: String, discussed_on: NaiveDate, until: NaiveDate) -> Consent {
     s.with(|c| person::add_consent_for(c, member, &scope, discussed_on, until))
 }
 
-#[tauri::command]
-pub fn contact_add(s: S, contact: NewContact) -> AppResult<i64> {
+fn contact_add(s, app; contact: NewContact) -> i64 {
     s.with(|c| contact::add(c, &contact))
 }
 
-#[tauri::command]
-pub fn contact_update(s: S, id: i64, contact: NewContact) -> AppResult<()> {
+fn contact_update(s, app; id: i64, contact: NewContact) -> () {
     s.with(|c| contact::update(c, id, &contact))
 }
 
-#[tauri::command]
-pub fn contact_get(s: S, id: i64) -> AppResult<Contact> {
+fn contact_get(s, app; id: i64) -> Contact {
     s.with(|c| contact::get(c, id))
 }
 
-#[tauri::command]
-pub fn contact_delete(s: S, id: i64) -> AppResult<Contact> {
+fn contact_delete(s, app; id: i64) -> Contact {
     s.with(|c| contact::delete(c, id))
 }
 
-#[tauri::command]
-pub fn contact_page(
-    s: S,
-    filter: Filter,
-    after: Option<Cursor>,
-    limit: u32,
-) -> AppResult<Vec<Contact>> {
+fn contact_page(s, app; filter: Filter, after: Option<Cursor>, limit: u32) -> Vec<Contact> {
     s.with(|c| contact::list(c, &filter, after, Some(limit.min(200))))
 }
 
-#[tauri::command]
-pub fn contact_count(s: S, filter: Filter) -> AppResult<i64> {
+fn contact_count(s, app; filter: Filter) -> i64 {
     s.with(|c| contact::count(c, &filter))
 }
 
-#[tauri::command]
-pub fn contact_last_mode(s: S) -> AppResult<Option<naast::model::Mode>> {
+fn contact_last_mode(s, app) -> Option<naast::model::Mode> {
     s.with(contact::last_mode)
 }
 
-#[tauri::command]
-pub fn search_notes(s: S, query: String, filter: Filter) -> AppResult<Vec<Hit>> {
+fn search_notes(s, app; query: String, filter: Filter) -> Vec<Hit> {
     s.with(|c| search::search(c, &query, &filter, 50))
 }
 
-#[tauri::command]
-pub fn language_hints(s: S, text: String) -> AppResult<Vec<String>> {
+fn language_hints(s, app; text: String) -> Vec<String> {
     s.with(|c| {
         settings::load(c).map(|st| {
             language::hints(
@@ -210,94 +176,69 @@ pub fn language_hints(s: S, text: String) -> AppResult<Vec<String>> {
     })
 }
 
-#[tauri::command]
-pub fn draft_save(s: S, contact: Option<i64>, body: String, persons: Vec<i64>) -> AppResult<()> {
+fn draft_save(s, app; contact: Option<i64>, body: String, persons: Vec<i64>) -> () {
     s.with(|c| draft::save(c, contact, &body, &persons))
 }
 
-#[tauri::command]
-pub fn draft_load(s: S, contact: Option<i64>) -> AppResult<Option<draft::Draft>> {
+fn draft_load(s, app; contact: Option<i64>) -> Option<draft::Draft> {
     s.with(|c| draft::load(c, contact))
 }
 
-#[tauri::command]
-pub fn bridge_list(s: S, person: Option<i64>) -> AppResult<Vec<bridge::BridgeNote>> {
+fn bridge_list(s, app; person: Option<i64>) -> Vec<bridge::BridgeNote> {
     s.with(|c| bridge::list(c, person, None))
 }
 
-#[tauri::command]
-pub fn bridge_add(s: S, note: bridge::NewBridgeNote) -> AppResult<bridge::BridgeNote> {
+fn bridge_add(s, app; note: bridge::NewBridgeNote) -> bridge::BridgeNote {
     s.with(|c| bridge::add(c, &note))
 }
 
-#[tauri::command]
-pub fn bridge_share(s: S, id: i64) -> AppResult<bridge::BridgeNote> {
+fn bridge_share(s, app; id: i64) -> bridge::BridgeNote {
     s.with(|c| bridge::share(c, id, time::today()))
 }
 
-#[tauri::command]
-pub fn bridge_answer(s: S, id: i64, answer: String) -> AppResult<bridge::BridgeNote> {
+fn bridge_answer(s, app; id: i64, answer: String) -> bridge::BridgeNote {
     s.with(|c| bridge::answer(c, id, &answer))
 }
 
-#[tauri::command]
-pub fn bridge_close(s: S, id: i64) -> AppResult<bridge::BridgeNote> {
+fn bridge_close(s, app; id: i64) -> bridge::BridgeNote {
     s.with(|c| bridge::close(c, id))
 }
 
-#[tauri::command]
-pub fn bridge_text(s: S, id: i64) -> AppResult<String> {
+fn bridge_text(s, app; id: i64) -> String {
     s.with(|c| bridge::get(c, id).map(|b| b.plain_text()))
 }
 
-#[tauri::command]
-pub fn checkins_open(s: S) -> AppResult<Vec<followup::FollowUp>> {
+fn checkins_open(s, app) -> Vec<followup::FollowUp> {
     s.with(|c| followup::open(c, None))
 }
 
-#[tauri::command]
-pub fn checkin_add(
-    s: S,
-    person: i64,
-    due: NaiveDate,
-    why: String,
-) -> AppResult<followup::FollowUp> {
+fn checkin_add(s, app; person: i64, due: NaiveDate, why: String) -> followup::FollowUp {
     s.with(|c| followup::add(c, person, due, &why))
 }
 
-#[tauri::command]
-pub fn checkin_done(s: S, id: i64) -> AppResult<followup::FollowUp> {
+fn checkin_done(s, app; id: i64) -> followup::FollowUp {
     s.with(|c| followup::done(c, id, time::today()))
 }
 
-#[tauri::command]
-pub fn checkin_move(s: S, id: i64, due: NaiveDate) -> AppResult<followup::FollowUp> {
+fn checkin_move(s, app; id: i64, due: NaiveDate) -> followup::FollowUp {
     s.with(|c| followup::move_to(c, id, due))
 }
 
-#[tauri::command]
-pub fn stagnation(s: S) -> AppResult<Vec<followup::Stagnant>> {
+fn stagnation(s, app) -> Vec<followup::Stagnant> {
     s.with(|c| {
         settings::load(c).and_then(|st| followup::stagnation(c, time::today(), st.stagnation_weeks))
     })
 }
 
-#[tauri::command]
-pub fn colleague_plan(
-    s: S,
-    person: i64,
-    incident: NaiveDate,
-) -> AppResult<Vec<followup::FollowUp>> {
+fn colleague_plan(s, app; person: i64, incident: NaiveDate) -> Vec<followup::FollowUp> {
     s.with(|c| followup::plan_colleague(c, person, incident))
 }
 
-#[tauri::command]
-pub fn today() -> NaiveDate {
-    time::today()
+fn today(s, app) -> NaiveDate {
+    Ok(time::today())
 }
 
-#[tauri::command]
-pub fn summary_preview(s: S, options: summary::Options) -> AppResult<SummaryFacts> {
+fn summary_preview(s, app; options: summary::Options) -> SummaryFacts {
     let sum = s.with(|c| summary::compute(c, &options, time::today()))?;
     s.set_rendered(crate::state::Rendered {
         html: summary::html::render(&sum),
@@ -314,13 +255,73 @@ pub fn summary_preview(s: S, options: summary::Options) -> AppResult<SummaryFact
 
 /// Prints the summary on screen; true when the person confirmed the print dialog,
 /// and only then is it logged.
-#[tauri::command]
-pub async fn summary_print(app: tauri::AppHandle, s: S<'_>) -> AppResult<bool> {
+fn summary_print(s, app) -> bool {
     crate::print::print_summary(app, &s).await
 }
 
 /// Saves the summary on screen; false when the person cancelled.
-#[tauri::command]
-pub async fn summary_save(app: tauri::AppHandle, s: S<'_>) -> AppResult<bool> {
+fn summary_save(s, app) -> bool {
     crate::print::save_summary(&app, &s)
+}
+
+/// The check after unlocking (see `AppState::set_open`).
+fn vault_health(s, app) -> Health {
+    let found = s.health();
+    Ok(Health {
+        checked: found.is_some(),
+        problems: found.unwrap_or_default(),
+    })
+}
+
+/// Sets or changes the passphrase; from keyring mode it also deletes the key from
+/// the keyring.
+fn key_set_passphrase(s, app; passphrase: String) -> () {
+    let store = s.store.clone();
+    s.with_vault(|v| v.set_passphrase(&store, &passphrase))
+}
+
+/// Moves the key into the keyring; the passphrase slot goes.
+fn key_use_keyring(s, app) -> () {
+    let store = s.store.clone();
+    s.with_vault(|v| v.use_keyring(&store))
+}
+
+/// A new key: its recovery code, to show once and have confirmed. Nothing is
+/// re-encrypted yet; either code opens the vault until `key_rekey_finish`.
+fn key_rekey_begin(s, app) -> String {
+    let mut code = String::new();
+    s.with_vault(|v| {
+        code = v.rekey_begin()?.to_string();
+        Ok(())
+    })?;
+    Ok(code)
+}
+
+fn key_rekey_cancel(s, app) -> () {
+    s.with_vault(|v| v.rekey_cancel())
+}
+
+/// Re-encrypts the vault under the new key, on a thread of its own (seconds at a
+/// million contacts). The vault is back, under whichever key holds, either way.
+fn key_rekey_finish(s, app; passphrase: Option<String>) -> () {
+    let v = s.take()?;
+    let store = s.store.clone();
+    let path = s.path.clone();
+    let outcome = tauri::async_runtime::spawn_blocking(move || {
+        match v.rekey_finish(&store, passphrase.as_deref()) {
+            Ok(v) => (Ok(()), Some(v)),
+            Err(e) => (Err(e), Vault::open(&path, &store, passphrase.as_deref()).ok()),
+        }
+    })
+    .await;
+    match outcome {
+        Ok((result, vault)) => {
+            if let Some(v) = vault {
+                s.put_back(v);
+            }
+            s.map(result)
+        }
+        Err(_) => Err(crate::error::AppError::locked(s.lang())),
+    }
+}
 }

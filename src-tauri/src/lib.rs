@@ -3,6 +3,7 @@
 
 mod commands;
 mod error;
+mod ipc;
 mod print;
 mod state;
 
@@ -32,51 +33,7 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .manage(state::AppState::new(path, store))
         .register_uri_scheme_protocol("summary", print::protocol)
-        .invoke_handler(tauri::generate_handler![
-            commands::app_status,
-            commands::set_lang,
-            commands::vault_create,
-            commands::vault_unlock,
-            commands::vault_recover,
-            commands::vault_lock,
-            commands::settings_get,
-            commands::settings_set,
-            commands::person_list,
-            commands::person_add,
-            commands::person_detail,
-            commands::person_own_words,
-            commands::person_close,
-            commands::person_erase,
-            commands::circle_add,
-            commands::consent_add,
-            commands::contact_add,
-            commands::contact_update,
-            commands::contact_get,
-            commands::contact_delete,
-            commands::contact_page,
-            commands::contact_count,
-            commands::contact_last_mode,
-            commands::search_notes,
-            commands::language_hints,
-            commands::draft_save,
-            commands::draft_load,
-            commands::bridge_list,
-            commands::bridge_add,
-            commands::bridge_share,
-            commands::bridge_answer,
-            commands::bridge_close,
-            commands::bridge_text,
-            commands::checkins_open,
-            commands::checkin_add,
-            commands::checkin_done,
-            commands::checkin_move,
-            commands::stagnation,
-            commands::colleague_plan,
-            commands::today,
-            commands::summary_preview,
-            commands::summary_print,
-            commands::summary_save,
-        ])
+        .invoke_handler(commands::handler())
         .run(tauri::generate_context!());
     if let Err(e) = result {
         eprintln!("naast: het venster kon niet starten ({e})");

@@ -26,6 +26,8 @@ pub struct AppState {
     vault: Mutex<Option<Vault>>,
     lang: Mutex<Lang>,
     pub summary: Mutex<Option<Rendered>>,
+    /// The check run after unlocking: `None` while it runs.
+    health: std::sync::Arc<Mutex<Option<Vec<String>>>>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -40,6 +42,7 @@ impl AppState {
             vault: Mutex::new(None),
             lang: Mutex::new(Lang::Nl),
             summary: Mutex::new(None),
+            health: Default::default(),
         }
     }
 
@@ -65,13 +68,50 @@ impl AppState {
         self.map(f(v.conn()))
     }
 
+    /// Runs `f` on the open vault itself (key changes).
+    pub fn with_vault(&self, f: impl FnOnce(&mut Vault) -> naast::Result<()>) -> AppResult<()> {
+        let mut guard = lock(&self.vault);
+        let v = guard
+            .as_mut()
+            .ok_or_else(|| AppError::locked(self.lang()))?;
+        self.map(f(v))
+    }
+
+    /// Takes the vault out for work that replaces it (a new key); `put_back` after.
+    pub fn take(&self) -> AppResult<Vault> {
+        lock(&self.vault)
+            .take()
+            .ok_or_else(|| AppError::locked(self.lang()))
+    }
+
+    pub fn put_back(&self, v: Vault) {
+        *lock(&self.vault) = Some(v);
+    }
+
+    /// Opens (or re-opens) the vault, and checks every page of it on a thread of its
+    /// own: damage deep inside a vault that opens is found now, told on the home
+    /// screen, and never holds up the work.
     pub fn set_open(&self, v: naast::Result<Vault>) -> AppResult<()> {
         let v = self.map(v)?;
         if let Ok(s) = naast::settings::load(v.conn()) {
             self.set_lang(s.lang);
         }
+        *lock(&self.health) = None;
+        if let Ok(reader) = v.reader() {
+            let health = self.health.clone();
+            let lang = self.lang();
+            std::thread::spawn(move || {
+                let found: Vec<String> = reader.verify().iter().map(|p| p.describe(lang)).collect();
+                *lock(&health) = Some(found);
+            });
+        }
         *lock(&self.vault) = Some(v);
         Ok(())
+    }
+
+    /// What the check after unlocking found; `None` while it still runs.
+    pub fn health(&self) -> Option<Vec<String>> {
+        lock(&self.health).clone()
     }
 
     /// Closes the vault (its key leaves memory with it) and forgets the summary.

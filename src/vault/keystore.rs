@@ -23,6 +23,7 @@ compile_error!("Naast needs an OS keyring store for this platform");
 
 /// The OS keyring: Secret Service on Linux, Keychain on macOS, Credential Manager on
 /// Windows. One entry per vault, named by the vault's id.
+#[derive(Clone)]
 pub struct OsKeyring {
     service: String,
 }

@@ -288,31 +288,64 @@ impl Vault {
     /// run (a page too damaged to read) is itself a problem, never an error of the
     /// command.
     pub fn verify(&self) -> Result<Vec<Problem>> {
-        let mut problems = Vec::new();
-        let c = &self.conn;
-        let rows = |sql: &str| -> rusqlite::Result<Vec<String>> {
-            let mut st = c.prepare(sql)?;
-            let out = st
-                .query_map([], |r| r.get::<_, Option<String>>(0))?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            Ok(out.into_iter().flatten().collect())
-        };
-        let mut check = |area: Area, sql: &str, ok: Option<&str>| match rows(sql) {
-            Ok(found) => problems.extend(
-                found
-                    .into_iter()
-                    .filter(|r| Some(r.as_str()) != ok)
-                    .map(|r| Problem::from_row(area, &r)),
-            ),
-            Err(_) => problems.push(Problem {
-                area,
-                page: None,
-                detail: None,
-            }),
-        };
-        check(Area::Encryption, "PRAGMA cipher_integrity_check", None);
-        check(Area::Structure, "PRAGMA integrity_check", Some("ok"));
-        check(Area::References, "PRAGMA foreign_key_check", None);
+        Ok(check(&self.conn, true))
+    }
+
+    /// A second, read-only connection to the same vault, for work that must not
+    /// hold up the app's own (the check after unlocking). Through SQLite, never a
+    /// second handle of our own on the file (see `create_files`).
+    pub fn reader(&self) -> Result<Reader> {
+        let conn = Connection::open_with_flags(
+            &self.path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.execute_batch(&self.key.pragma())?;
+        db::silence_sqlcipher_log(&conn)?;
+        Ok(Reader { conn })
+    }
+}
+
+/// See [`Vault::reader`].
+pub struct Reader {
+    conn: Connection,
+}
+
+impl Reader {
+    /// Every page's HMAC and SQLite's structure (the search index check needs a
+    /// write transaction, so it is left to `Vault::verify`).
+    pub fn verify(&self) -> Vec<Problem> {
+        check(&self.conn, false)
+    }
+}
+
+/// The checks of [`Vault::verify`]. A check that cannot even run (a page too damaged
+/// to read) is itself a problem, never an error of the command.
+fn check(c: &Connection, search_index: bool) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let rows = |sql: &str| -> rusqlite::Result<Vec<String>> {
+        let mut st = c.prepare(sql)?;
+        let out = st
+            .query_map([], |r| r.get::<_, Option<String>>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(out.into_iter().flatten().collect())
+    };
+    let mut run = |area: Area, sql: &str, ok: Option<&str>| match rows(sql) {
+        Ok(found) => problems.extend(
+            found
+                .into_iter()
+                .filter(|r| Some(r.as_str()) != ok)
+                .map(|r| Problem::from_row(area, &r)),
+        ),
+        Err(_) => problems.push(Problem {
+            area,
+            page: None,
+            detail: None,
+        }),
+    };
+    run(Area::Encryption, "PRAGMA cipher_integrity_check", None);
+    run(Area::Structure, "PRAGMA integrity_check", Some("ok"));
+    run(Area::References, "PRAGMA foreign_key_check", None);
+    if search_index {
         for fts in ["contact_fts", "bridge_fts"] {
             let sql = format!("INSERT INTO {fts} ({fts}, rank) VALUES ('integrity-check', 1)");
             if c.execute(&sql, []).is_err() {
@@ -323,8 +356,8 @@ impl Vault {
                 });
             }
         }
-        Ok(problems)
     }
+    problems
 }
 
 /// Which part of the vault a problem is in.

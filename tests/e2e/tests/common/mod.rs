@@ -120,6 +120,17 @@ impl App {
         }
     }
 
+    /// Closes the app (the WebDriver session ends, and with it the app).
+    pub fn quit(&mut self) {
+        self.end_session();
+        std::thread::sleep(Duration::from_millis(500));
+    }
+
+    /// Starts the app again after `quit` (same vault).
+    pub fn relaunch(&mut self) {
+        self.new_session();
+    }
+
     /// Closes the app the normal way and opens it again (same vault).
     pub fn restart(&mut self) {
         self.end_session();
@@ -359,7 +370,12 @@ pub fn first_run(app: &App, passphrase: Option<&str>) -> String {
         app.find("#pass2").keys(p);
     }
     app.find("#create-vault").click();
-    let code = app.find("#recovery-code").text();
+    // The rendered text may carry a line break where the long code wraps.
+    let code: String = app
+        .find("#recovery-code")
+        .text()
+        .split_whitespace()
+        .collect();
     let n: usize = app
         .js("return document.querySelector('#code-check').parentElement.textContent")
         .as_str()

@@ -1,0 +1,84 @@
+// Generated from src-tauri/src/commands.rs by `cargo test -p naast-app`. Do not edit:
+// change the Rust command and run the tests again.
+
+import type { AppStatus } from "./AppStatus";
+import type { BridgeNote } from "./BridgeNote";
+import type { CircleMember } from "./CircleMember";
+import type { Consent } from "./Consent";
+import type { Contact } from "./Contact";
+import type { Cursor } from "./Cursor";
+import type { Detail } from "./Detail";
+import type { Draft } from "./Draft";
+import type { Filter } from "./Filter";
+import type { FollowUp } from "./FollowUp";
+import type { Health } from "./Health";
+import type { Hit } from "./Hit";
+import type { Lang } from "./Lang";
+import type { Mode } from "./Mode";
+import type { NewBridgeNote } from "./NewBridgeNote";
+import type { NewContact } from "./NewContact";
+import type { NewPerson } from "./NewPerson";
+import type { Options } from "./Options";
+import type { Person } from "./Person";
+import type { Settings } from "./Settings";
+import type { Stagnant } from "./Stagnant";
+import type { SummaryFacts } from "./SummaryFacts";
+
+/** How a command is sent: the app's wrapper turns failures into typed errors. */
+export type Call = <T>(cmd: string, args?: Record<string, unknown>) => Promise<T>;
+
+export function makeCommands(call: Call) {
+  return {
+    appStatus: () => call<AppStatus>("app_status"),
+    setLang: (lang: Lang) => call<null>("set_lang", { lang }),
+    vaultCreate: (passphrase: string | null) => call<string>("vault_create", { passphrase }),
+    vaultUnlock: (passphrase: string | null) => call<null>("vault_unlock", { passphrase }),
+    vaultRecover: (code: string, passphrase: string | null) => call<null>("vault_recover", { code, passphrase }),
+    vaultLock: () => call<null>("vault_lock"),
+    settingsGet: () => call<Settings>("settings_get"),
+    settingsSet: (settings: Settings) => call<null>("settings_set", { settings }),
+    personList: () => call<Array<Person>>("person_list"),
+    personAdd: (person: NewPerson) => call<Person>("person_add", { person }),
+    personDetail: (id: number) => call<Detail>("person_detail", { id }),
+    personOwnWords: (id: number, wishes: string, strengths: string) => call<null>("person_own_words", { id, wishes, strengths }),
+    personClose: (id: number) => call<null>("person_close", { id }),
+    personErase: (id: number) => call<number>("person_erase", { id }),
+    circleAdd: (person: number, name: string, role: string, formal: boolean) => call<CircleMember>("circle_add", { person, name, role, formal }),
+    consentAdd: (member: number, scope: string, discussedOn: string, until: string) => call<Consent>("consent_add", { member, scope, discussedOn, until }),
+    contactAdd: (contact: NewContact) => call<number>("contact_add", { contact }),
+    contactUpdate: (id: number, contact: NewContact) => call<null>("contact_update", { id, contact }),
+    contactGet: (id: number) => call<Contact>("contact_get", { id }),
+    contactDelete: (id: number) => call<Contact>("contact_delete", { id }),
+    contactPage: (filter: Filter, after: Cursor | null, limit: number) => call<Array<Contact>>("contact_page", { filter, after, limit }),
+    contactCount: (filter: Filter) => call<number>("contact_count", { filter }),
+    contactLastMode: () => call<Mode | null>("contact_last_mode"),
+    searchNotes: (query: string, filter: Filter) => call<Array<Hit>>("search_notes", { query, filter }),
+    languageHints: (text: string) => call<Array<string>>("language_hints", { text }),
+    draftSave: (contact: number | null, body: string, persons: Array<number>) => call<null>("draft_save", { contact, body, persons }),
+    draftLoad: (contact: number | null) => call<Draft | null>("draft_load", { contact }),
+    bridgeList: (person: number | null) => call<Array<BridgeNote>>("bridge_list", { person }),
+    bridgeAdd: (note: NewBridgeNote) => call<BridgeNote>("bridge_add", { note }),
+    bridgeShare: (id: number) => call<BridgeNote>("bridge_share", { id }),
+    bridgeAnswer: (id: number, answer: string) => call<BridgeNote>("bridge_answer", { id, answer }),
+    bridgeClose: (id: number) => call<BridgeNote>("bridge_close", { id }),
+    bridgeText: (id: number) => call<string>("bridge_text", { id }),
+    checkinsOpen: () => call<Array<FollowUp>>("checkins_open"),
+    checkinAdd: (person: number, due: string, why: string) => call<FollowUp>("checkin_add", { person, due, why }),
+    checkinDone: (id: number) => call<FollowUp>("checkin_done", { id }),
+    checkinMove: (id: number, due: string) => call<FollowUp>("checkin_move", { id, due }),
+    stagnation: () => call<Array<Stagnant>>("stagnation"),
+    colleaguePlan: (person: number, incident: string) => call<Array<FollowUp>>("colleague_plan", { person, incident }),
+    today: () => call<string>("today"),
+    summaryPreview: (options: Options) => call<SummaryFacts>("summary_preview", { options }),
+    summaryPrint: () => call<boolean>("summary_print"),
+    summarySave: () => call<boolean>("summary_save"),
+    vaultHealth: () => call<Health>("vault_health"),
+    keySetPassphrase: (passphrase: string) => call<null>("key_set_passphrase", { passphrase }),
+    keyUseKeyring: () => call<null>("key_use_keyring"),
+    keyRekeyBegin: () => call<string>("key_rekey_begin"),
+    keyRekeyCancel: () => call<null>("key_rekey_cancel"),
+    keyRekeyFinish: (passphrase: string | null) => call<null>("key_rekey_finish", { passphrase }),
+  };
+}
+
+export type Commands = ReturnType<typeof makeCommands>;
