@@ -91,6 +91,8 @@ pub enum Invalid {
     },
     #[error("only a draft can be edited; this bridge note is {0}")]
     NotDraft(&'static str),
+    #[error("'{0}' is not a replacement; write WORD=WITH, for example Kees=buurman")]
+    Replacement(String),
 }
 
 #[derive(Debug, thiserror::Error)]

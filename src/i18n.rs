@@ -143,6 +143,9 @@ fn invalid_nl(i: &Invalid) -> String {
             "alleen een concept kan worden bewerkt; deze brugnotitie is {}",
             status_nl(s)
         ),
+        Invalid::Replacement(s) => format!(
+            "'{s}' is geen vervanging; schrijf WOORD=DOOR, bijvoorbeeld Kees=buurman"
+        ),
     }
 }
 
@@ -156,6 +159,7 @@ fn field_nl(f: &str) -> &str {
         "name" => "de naam",
         "answer" => "het antwoord",
         "reason" => "de reden",
+        "word" => "het woord",
         other => other,
     }
 }

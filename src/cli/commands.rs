@@ -89,59 +89,7 @@ pub fn dispatch(ctx: &Ctx, cmd: Command) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Summary {
-            from,
-            to,
-            persons,
-            level,
-            all_notes,
-            circle_names,
-            stagnation_weeks,
-            out,
-        } => {
-            let v = ctx.open()?;
-            let c = v.conn();
-            let mut o = summary::Options::new(time::parse_date(&from)?, time::parse_date(&to)?);
-            o.persons = persons
-                .iter()
-                .map(|n| person::find(c, n).map(|p| p.id))
-                .collect::<Result<_>>()?;
-            o.level = summary::Level::parse(&level)?;
-            o.lang = ctx.lang;
-            o.all_notes = all_notes;
-            o.circle_names = circle_names;
-            o.stagnation_weeks = stagnation_weeks;
-            let s = summary::compute(c, &o, time::today())?;
-            write_replacing(&out, summary::html::render(&s).as_bytes(), v.path())?;
-            let ids: Vec<i64> = if o.persons.is_empty() {
-                Vec::new()
-            } else {
-                o.persons.clone()
-            };
-            summary::record(c, &o, &ids, summary::Action::Cli)?;
-            if ctx.json {
-                print_json(
-                    &json!({ "out": out, "contacts": s.totals.contacts, "people": s.totals.people, "agenda": s.agenda.len() }),
-                );
-            } else {
-                say(
-                    ctx,
-                    &format!(
-                        "Samenvatting geschreven naar {} ({} personen, {} contactmomenten).",
-                        out.display(),
-                        s.totals.people,
-                        s.totals.contacts
-                    ),
-                    &format!(
-                        "Summary written to {} ({} people, {} contacts).",
-                        out.display(),
-                        s.totals.people,
-                        s.totals.contacts
-                    ),
-                );
-            }
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Summary(args) => super::summary::run(ctx, args),
         Command::Verify => {
             let v = ctx.open()?;
             let problems = v.verify()?;
@@ -202,7 +150,7 @@ pub fn dispatch(ctx: &Ctx, cmd: Command) -> Result<ExitCode> {
     }
 }
 
-fn say(ctx: &Ctx, nl: &str, en: &str) {
+pub(super) fn say(ctx: &Ctx, nl: &str, en: &str) {
     match ctx.lang {
         Lang::Nl => println!("{nl}"),
         Lang::En => println!("{en}"),
@@ -409,7 +357,7 @@ fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
 
 /// Writes a derived file (a summary) through a temporary file and a rename, so a
 /// crash never leaves half a page. It refuses to write over the vault or its keys.
-fn write_replacing(path: &Path, bytes: &[u8], vault: &Path) -> Result<()> {
+pub(super) fn write_replacing(path: &Path, bytes: &[u8], vault: &Path) -> Result<()> {
     let same = |a: &Path, b: &Path| {
         a.canonicalize()
             .ok()
@@ -695,12 +643,13 @@ fn bridge_cmd(ctx: &Ctx, cmd: BridgeCmd) -> Result<ExitCode> {
             }
             return Ok(ExitCode::SUCCESS);
         }
-        BridgeCmd::Show { id } => {
+        BridgeCmd::Show { id, level } => {
             let b = bridge::get(c, id)?;
             if ctx.json {
                 print_json(&bridge_json(&b));
             } else {
-                print!("{}", b.plain_text());
+                let level = summary::Level::parse(&level)?;
+                print!("{}", bridge::text_for_others(c, b.id, level, ctx.lang)?);
             }
             return Ok(ExitCode::SUCCESS);
         }
