@@ -260,13 +260,12 @@ impl Redactor {
                 } = &p.outcome
                 {
                     let mut start = ws[i].start;
-                    if *absorbs_title && i > 0 && ws[i - 1].start >= copied {
-                        let prev = ws[i - 1].clone();
-                        if tokens::is_title(&fold(&text[prev.clone()]))
-                            && tokens::joins(&text[prev.end..start])
-                        {
-                            start = prev.start;
-                        }
+                    if *absorbs_title
+                        && i > 0
+                        && ws[i - 1].start >= copied
+                        && tokens::title_before(text, &ws, i)
+                    {
+                        start = ws[i - 1].start;
                     }
                     let end = ws[i + n - 1].end;
                     out.push_str(&text[copied..start]);

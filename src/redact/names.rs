@@ -314,7 +314,9 @@ mod tests {
     fn phrases(name: &str) -> Vec<String> {
         phrases_of(name, Heuristic::default())
             .into_iter()
-            .map(|(w, cap, suffix)| format!("{}{suffix}{}", w.join(" "), if cap { "^" } else { "" }))
+            .map(|(w, cap, suffix)| {
+                format!("{}{suffix}{}", w.join(" "), if cap { "^" } else { "" })
+            })
             .collect()
     }
 
@@ -336,6 +338,9 @@ mod tests {
         assert!(p.contains(&"fenna".to_string()), "{p:?}");
         let p = phrases("dr. Visser");
         assert!(p.contains(&"dr visser".to_string()) && p.contains(&"visser^".to_string()));
-        assert!(!p.iter().any(|x| x.starts_with("dr") && x.len() < 4), "{p:?}");
+        assert!(
+            !p.iter().any(|x| x.starts_with("dr") && x.len() < 4),
+            "{p:?}"
+        );
     }
 }

@@ -115,54 +115,92 @@ pub fn is_title(folded: &str) -> bool {
             | "oma"
             | "buurman"
             | "buurvrouw"
+            | "familie"
+            | "fam"
     )
 }
 
-/// Abbreviations whose full stop does not end a sentence.
+/// Abbreviations whose full stop does not end a sentence ("dr.", "bijv."); the
+/// titles written in full ("mevrouw", "oma") end a sentence like any word.
 fn is_abbreviation(folded: &str) -> bool {
-    is_title(folded)
-        || folded.chars().count() == 1
+    folded.chars().count() == 1
         || matches!(
             folded,
-            "st" | "jr" | "sr" | "bijv" | "bv" | "ca" | "nr" | "evt" | "etc" | "vs" | "zgn" | "mbt"
-                | "ivm" | "tel" | "incl" | "excl" | "resp" | "ong"
+            "dr" | "drs"
+                | "mr"
+                | "ir"
+                | "ing"
+                | "prof"
+                | "mevr"
+                | "mw"
+                | "dhr"
+                | "hr"
+                | "fam"
+                | "st"
+                | "jr"
+                | "sr"
+                | "bijv"
+                | "bv"
+                | "ca"
+                | "nr"
+                | "evt"
+                | "etc"
+                | "vs"
+                | "zgn"
+                | "mbt"
+                | "ivm"
+                | "tel"
+                | "incl"
+                | "excl"
+                | "resp"
+                | "ong"
         )
 }
 
 /// Does a sentence start at byte `at`? True at the start of the text, after a line
-/// break, and after `.`, `!`, `?`, `:` or `…` (skipping spaces, opening quotes,
-/// brackets and list dashes), except after the full stop of an abbreviation such
-/// as "dr." or "bijv.".
+/// break, and after `.`, `!`, `?` or `…` (skipping spaces, opening quotes, brackets
+/// and list dashes), except after the full stop of an abbreviation such as "dr." or
+/// "bijv.". After a colon only when a quote opens: Dutch goes on in lower case after
+/// a colon ("Groepsavond: Yara, Noor en Anouk"), so a capital there is a name.
 pub fn sentence_starts_at(text: &str, at: usize) -> bool {
     let before = &text[..at];
-    let mut rest = before.char_indices().rev();
-    loop {
-        let Some((i, c)) = rest.next() else {
-            return true;
-        };
+    let mut quoted = false;
+    for (i, c) in before.char_indices().rev() {
         match c {
-            '\n' | '\r' => return true,
-            '!' | '?' | ':' | '…' => return true,
-            '.' => {
-                // The word before the full stop decides: "dr." is no sentence end.
-                let head = &before[..i];
-                let word_start = head
-                    .char_indices()
-                    .rev()
-                    .take_while(|(_, c)| c.is_alphanumeric())
-                    .last()
-                    .map(|(j, _)| j);
-                return match word_start {
-                    Some(j) => !is_abbreviation(&super::fold::fold(&head[j..])),
-                    None => true,
-                };
-            }
+            '\n' | '\r' | '!' | '?' | '…' => return true,
+            ':' => return quoted,
+            '.' => return !abbreviation_before(&before[..i]),
             c if c.is_whitespace() => {}
-            '"' | '\'' | '“' | '”' | '‘' | '’' | '„' | '(' | '[' | '-' | '–' | '—' | '•' | '*'
-            | '«' | '»' => {}
+            '"' | '\'' | '“' | '”' | '‘' | '’' | '„' | '«' | '»' => quoted = true,
+            '(' | '[' | '-' | '–' | '—' | '•' | '*' => {}
             _ => return false,
         }
     }
+    true
+}
+
+/// Does `head` end in an abbreviation (the word before a full stop)?
+fn abbreviation_before(head: &str) -> bool {
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric())
+        .last()
+        .map(|(j, _)| j);
+    start.is_some_and(|j| is_abbreviation(&super::fold::fold(&head[j..])))
+}
+
+/// Is word `i` preceded by a title that belongs to it ("dr. Visser", "meneer
+/// Bakker", "buurvrouw Roos")? Not across the end of a sentence: in "van hun oma.
+/// Ze willen" the full stop ends the sentence, because "oma" is no abbreviation.
+pub fn title_before(text: &str, ws: &[Range<usize>], i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let prev = ws[i - 1].clone();
+    let folded = super::fold::fold(&text[prev.clone()]);
+    let gap = &text[prev.end..ws[i].start];
+    is_title(&folded) && joins(gap) && (!gap.contains('.') || is_abbreviation(&folded))
 }
 
 /// May the characters between two words of a name be there, as in "dr. Visser",
@@ -202,7 +240,10 @@ mod tests {
             split("Yara's fiets, Jos' boek en Mooi-weer"),
             ["Yara", "s", "fiets", "Jos", "boek", "en", "Mooi", "weer"]
         );
-        assert_eq!(split("Zoë ging naar K7QM."), ["Zoë", "ging", "naar", "K7QM"]);
+        assert_eq!(
+            split("Zoë ging naar K7QM."),
+            ["Zoë", "ging", "naar", "K7QM"]
+        );
     }
 
     #[test]
@@ -216,6 +257,24 @@ mod tests {
         assert!(sentence_starts_at(t, at("Fenna")));
         assert!(sentence_starts_at(t, at("Sanne")));
         assert!(!sentence_starts_at(t, at("gebeld")));
+        let t = "Groepsavond: Yara. Ze zei: \"Ik wil\" en oma. Ook";
+        assert!(!sentence_starts_at(t, t.find("Yara").unwrap()));
+        assert!(sentence_starts_at(t, t.find("Ik").unwrap()));
+        assert!(sentence_starts_at(t, t.find("Ook").unwrap()));
+    }
+
+    #[test]
+    fn a_title_belongs_to_the_next_word_only_within_a_sentence() {
+        let at = |t: &str, w: &str| {
+            let mut v = Vec::new();
+            words(t, &mut v);
+            let i = v.iter().position(|r| &t[r.clone()] == w).unwrap();
+            title_before(t, &v, i)
+        };
+        assert!(at("met dr. Kuipers", "Kuipers"));
+        assert!(at("met buurvrouw Roos", "Roos"));
+        assert!(!at("van hun oma. Ze willen", "Ze"));
+        assert!(!at("met Roos", "Roos"));
     }
 
     #[test]
