@@ -214,6 +214,7 @@ fn person_cmd(ctx: &Ctx, cmd: PersonCmd) -> Result<ExitCode> {
     match cmd {
         PersonCmd::Add {
             alias,
+            full_name,
             context,
             wishes,
             strengths,
@@ -222,10 +223,10 @@ fn person_cmd(ctx: &Ctx, cmd: PersonCmd) -> Result<ExitCode> {
                 c,
                 &NewPerson {
                     alias,
+                    full_name,
                     context: Some(Context::parse(&context)?),
                     wishes,
                     strengths,
-                    ..NewPerson::default()
                 },
             )?;
             if ctx.json {

@@ -134,6 +134,9 @@ pub enum PersonCmd {
     Add {
         #[arg(long)]
         alias: String,
+        /// Optional; printed only in outputs at level full.
+        #[arg(long, default_value = "")]
+        full_name: String,
         #[arg(long, default_value = "client")]
         context: String,
         #[arg(long, default_value = "")]
