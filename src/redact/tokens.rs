@@ -254,7 +254,10 @@ mod tests {
         assert!(sentence_starts_at(t, at("Mo")));
         assert!(!sentence_starts_at(t, at("Visser")));
         assert!(!sentence_starts_at(t, at("Kees")));
-        assert!(!sentence_starts_at(t, at("Fenna")), "no sentence after a colon");
+        assert!(
+            !sentence_starts_at(t, at("Fenna")),
+            "no sentence after a colon"
+        );
         assert!(sentence_starts_at(t, at("Sanne")));
         assert!(!sentence_starts_at(t, at("gebeld")));
         let t = "Groepsavond: Yara. Ze zei: \"Ik wil\" en oma. Ook";
