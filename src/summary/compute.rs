@@ -46,10 +46,11 @@ pub fn compute_checked(
             .get(&id)
             .is_some_and(|p| o.colleagues || p.context != Context::Colleague)
     };
+    let all_members = person::all_members(conn)?;
     let mut texts = Texts {
         r: Redactor::new(
             &all_people,
-            &person::all_members(conn)?,
+            &all_members,
             Rules {
                 circle_names: o.circle_names,
                 hide_colleagues: !o.colleagues,
@@ -115,10 +116,8 @@ pub fn compute_checked(
             .collect();
     let checkins = followup::open(conn, None)?;
     let bridges = bridge::list(conn, None, None)?;
-    let members: BTreeMap<i64, person::CircleMember> = person::all_members(conn)?
-        .into_iter()
-        .map(|m| (m.id, m))
-        .collect();
+    let members: BTreeMap<i64, &person::CircleMember> =
+        all_members.iter().map(|m| (m.id, m)).collect();
 
     let mut agenda = Agenda::default();
     let mut pages = Vec::new();
