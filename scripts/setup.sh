@@ -7,6 +7,8 @@ packages=(
   # build: the vendored SQLCipher/OpenSSL need a C toolchain and perl; the Secret
   # Service client links libdbus.
   build-essential pkg-config perl libdbus-1-dev libssl-dev
+  # build: OpenTaal's Dutch word list, embedded to tell ordinary words from names
+  wdutch
   # the desktop app (Tauri 2 on WebKitGTK)
   libwebkit2gtk-4.1-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev librsvg2-dev
   libayatana-appindicator3-dev

@@ -12,9 +12,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::contact::ContactId;
 use crate::db::{self, write_tx};
-use crate::error::{Error, Invalid, Result};
+use crate::error::{Error, Invalid, Lang, Result};
 use crate::model::BridgeKind;
-use crate::person::{self, PersonId};
+use crate::person::{self, Person, PersonId};
+use crate::redact::{Level, Redactor, Rules};
 use crate::text;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -82,7 +83,8 @@ pub struct BridgeNote {
 }
 
 impl BridgeNote {
-    /// For pasting into the institution's care record: plain text, no markup.
+    /// Plain text with every name as written: for the person's own export, never
+    /// for others ([`BridgeNote::plain_text_for`] is "copy as text").
     pub fn plain_text(&self) -> String {
         let mut s = format!(
             "Brugnotitie aan {} ({})\nOver: {}\n\n{}\n",
@@ -99,6 +101,44 @@ impl BridgeNote {
         }
         s
     }
+
+    /// For pasting into the institution's care record ("copy as text"): the person
+    /// by their label at the redactor's level, the recipient by role unless names
+    /// are kept, and known names in the text and the own words replaced.
+    pub fn plain_text_for(&self, r: &Redactor, about: &Person) -> String {
+        let rules = r.rules();
+        let names = rules.level == Level::Full || rules.circle_names;
+        let to = match (names, self.role.trim()) {
+            (true, "") => self.recipient.clone(),
+            (true, role) => format!("{} ({role})", self.recipient),
+            (false, "") => r.redact(&self.recipient),
+            (false, role) => r.redact(role),
+        };
+        let (head, over, voice) = match rules.lang {
+            Lang::Nl => ("Brugnotitie aan", "Over", "In eigen woorden"),
+            Lang::En => ("Bridge note to", "About", "In their own words"),
+        };
+        let mut s = format!(
+            "{head} {to}\n{over}: {}\n\n{}\n",
+            rules.level.label(about),
+            r.redact(self.text.trim())
+        );
+        if !self.client_voice.trim().is_empty() {
+            s.push_str(&format!(
+                "\n{voice}: \"{}\"\n",
+                r.redact(self.client_voice.trim())
+            ));
+        }
+        s
+    }
+}
+
+/// "Copy as text" of bridge note `id` at `level`: see [`BridgeNote::plain_text_for`].
+pub fn text_for_others(conn: &Connection, id: i64, level: Level, lang: Lang) -> Result<String> {
+    let b = get(conn, id)?;
+    let about = person::get(conn, b.person_id)?;
+    let r = Redactor::load(conn, Rules::new(level, lang))?;
+    Ok(b.plain_text_for(&r, &about))
 }
 
 pub fn add(conn: &Connection, n: &NewBridgeNote) -> Result<BridgeNote> {

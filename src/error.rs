@@ -114,6 +114,8 @@ pub enum Invalid {
     EraseNeedsYes(String),
     #[error("nothing to change: give at least one field to edit")]
     NothingToChange,
+    #[error("'{0}' is not a replacement; write WORD=WITH, for example Kees=buurman")]
+    Replacement(String),
 }
 
 /// Everything that can go wrong below the UI. The `#[error]` text is the English

@@ -324,6 +324,9 @@ fn invalid_nl(i: &Invalid) -> String {
         Invalid::NothingToChange => {
             "er is niets te wijzigen: geef minstens één veld om te bewerken".into()
         }
+        Invalid::Replacement(s) => format!(
+            "'{s}' is geen vervanging; schrijf WOORD=DOOR, bijvoorbeeld Kees=buurman"
+        ),
     }
 }
 
@@ -354,6 +357,7 @@ fn field_nl(f: &str) -> &str {
         "people" => "het aantal personen",
         "contacts" => "het aantal contactmomenten",
         "auto-lock minutes" => "het aantal minuten voor automatisch vergrendelen",
+        "word" => "het woord",
         other => other,
     }
 }

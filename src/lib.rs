@@ -20,6 +20,7 @@ mod i18n;
 pub mod language;
 pub mod model;
 pub mod person;
+pub mod redact;
 pub mod search;
 pub mod settings;
 pub mod summary;

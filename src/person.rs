@@ -272,6 +272,15 @@ pub fn circle(conn: &Connection, person: PersonId) -> Result<Vec<CircleMember>> 
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Every circle member of every person: the names redaction must know about.
+pub fn all_members(conn: &Connection) -> Result<Vec<CircleMember>> {
+    let mut st = conn.prepare_cached(
+        "SELECT id, person_id, name, role, formal, involve FROM circle_member ORDER BY id",
+    )?;
+    let rows = st.query_map([], member_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 fn member_from_row(r: &Row) -> rusqlite::Result<CircleMember> {
     Ok(CircleMember {
         id: r.get(0)?,

@@ -105,59 +105,7 @@ pub fn dispatch(ctx: &Ctx, cmd: Command) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Summary {
-            from,
-            to,
-            persons,
-            level,
-            all_notes,
-            circle_names,
-            stagnation_weeks,
-            out,
-        } => {
-            let v = ctx.open()?;
-            let c = v.conn();
-            let mut o = summary::Options::new(time::parse_date(&from)?, time::parse_date(&to)?);
-            o.persons = persons
-                .iter()
-                .map(|n| person::find(c, n).map(|p| p.id))
-                .collect::<Result<_>>()?;
-            o.level = summary::Level::parse(&level)?;
-            o.lang = ctx.lang;
-            o.all_notes = all_notes;
-            o.circle_names = circle_names;
-            o.stagnation_weeks = stagnation_weeks;
-            let s = summary::compute(c, &o, time::today())?;
-            naast::files::write_output(&out, summary::html::render(&s).as_bytes(), v.path())?;
-            summary::record(c, &o, &s.person_ids, summary::Action::Cli)?;
-            if ctx.json {
-                print_json(
-                    &json!({ "out": out, "contacts": s.totals.contacts, "people": s.totals.people, "agenda": s.agenda.len() }),
-                );
-            } else {
-                say(
-                    ctx,
-                    &format!(
-                        "Samenvatting geschreven naar {} ({}, {}).",
-                        out.display(),
-                        count(s.totals.people, Lang::Nl, "persoon", "personen"),
-                        count(
-                            s.totals.contacts,
-                            Lang::Nl,
-                            "contactmoment",
-                            "contactmomenten"
-                        )
-                    ),
-                    &format!(
-                        "Summary written to {} ({}, {}).",
-                        out.display(),
-                        count(s.totals.people, Lang::En, "person", "people"),
-                        count(s.totals.contacts, Lang::En, "contact", "contacts")
-                    ),
-                );
-            }
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Summary(args) => super::summary::run(ctx, args),
         Command::Verify => {
             let v = ctx.open()?;
             let problems = v.verify()?;
@@ -228,7 +176,7 @@ pub fn dispatch(ctx: &Ctx, cmd: Command) -> Result<ExitCode> {
     }
 }
 
-fn say(ctx: &Ctx, nl: &str, en: &str) {
+pub(super) fn say(ctx: &Ctx, nl: &str, en: &str) {
     match ctx.lang {
         Lang::Nl => println!("{nl}"),
         Lang::En => println!("{en}"),
@@ -321,6 +269,7 @@ fn person_cmd(ctx: &Ctx, cmd: PersonCmd) -> Result<ExitCode> {
     match cmd {
         PersonCmd::Add {
             alias,
+            full_name,
             context,
             wishes,
             strengths,
@@ -329,10 +278,10 @@ fn person_cmd(ctx: &Ctx, cmd: PersonCmd) -> Result<ExitCode> {
                 c,
                 &NewPerson {
                     alias,
+                    full_name,
                     context: Some(Context::parse(&context)?),
                     wishes,
                     strengths,
-                    ..NewPerson::default()
                 },
             )?;
             if ctx.json {
@@ -791,12 +740,13 @@ fn bridge_cmd(ctx: &Ctx, cmd: BridgeCmd) -> Result<ExitCode> {
             }
             return Ok(ExitCode::SUCCESS);
         }
-        BridgeCmd::Show { id } => {
+        BridgeCmd::Show { id, level } => {
             let b = bridge::get(c, id)?;
             if ctx.json {
                 print_json(&bridge_json(&b));
             } else {
-                print!("{}", b.plain_text());
+                let level = summary::Level::parse(&level)?;
+                print!("{}", bridge::text_for_others(c, b.id, level, ctx.lang)?);
             }
             return Ok(ExitCode::SUCCESS);
         }

@@ -3,6 +3,7 @@
 
 mod commands;
 mod output;
+mod summary;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -86,28 +87,7 @@ pub enum Command {
         limit: u32,
     },
     /// Write the team-consult summary as one self-contained HTML file (A4, printable).
-    Summary {
-        #[arg(long)]
-        from: String,
-        #[arg(long)]
-        to: String,
-        /// People to include (default: everyone with a contact in the period).
-        #[arg(long = "person")]
-        persons: Vec<String>,
-        /// How people are named: code (default), alias or full.
-        #[arg(long, default_value = "code")]
-        level: String,
-        /// Include notes not marked for the team consult.
-        #[arg(long)]
-        all_notes: bool,
-        /// Name circle members instead of giving only their role.
-        #[arg(long)]
-        circle_names: bool,
-        #[arg(long, default_value_t = 4)]
-        stagnation_weeks: u32,
-        #[arg(long)]
-        out: PathBuf,
-    },
+    Summary(SummaryArgs),
     /// Check the vault's integrity and encryption; exit 0 when sound.
     Verify,
     /// Fill the vault with clearly fictional demo data.
@@ -121,11 +101,49 @@ pub enum Command {
     },
 }
 
+#[derive(Args, Debug)]
+pub struct SummaryArgs {
+    #[arg(long)]
+    from: String,
+    #[arg(long)]
+    to: String,
+    /// People to include (default: everyone with a contact in the period).
+    #[arg(long = "person")]
+    persons: Vec<String>,
+    /// How people are named: code (default), alias or full.
+    #[arg(long, default_value = "code")]
+    level: String,
+    /// Include notes not marked for the team consult.
+    #[arg(long)]
+    all_notes: bool,
+    /// Name circle members instead of giving only their role.
+    #[arg(long)]
+    circle_names: bool,
+    /// Include colleagues and contacts with colleagues only (left out otherwise,
+    /// even when named with --person).
+    #[arg(long)]
+    colleagues: bool,
+    /// A word that is a name after all: WORD=PERSON (an alias or code) puts that
+    /// person's label in its place, WORD=ROLE (anything else) the role.
+    #[arg(long = "replace", value_name = "WORD=WITH")]
+    replace: Vec<String>,
+    /// A word that is not a name; remembered in the vault, never warned about again.
+    #[arg(long = "not-name", value_name = "WORD")]
+    not_names: Vec<String>,
+    #[arg(long, default_value_t = 4)]
+    stagnation_weeks: u32,
+    #[arg(long)]
+    out: PathBuf,
+}
+
 #[derive(Subcommand, Debug)]
 pub enum PersonCmd {
     Add {
         #[arg(long)]
         alias: String,
+        /// Optional; printed only in outputs at level full.
+        #[arg(long, default_value = "")]
+        full_name: String,
         #[arg(long, default_value = "client")]
         context: String,
         #[arg(long, default_value = "")]
@@ -354,9 +372,13 @@ pub enum BridgeCmd {
         #[arg(long)]
         status: Option<String>,
     },
-    /// The note as plain text, for pasting into a care record.
+    /// The note as plain text, for pasting into a care record. Names in it are
+    /// replaced at --level (code by default), as in the summary.
     Show {
         id: i64,
+        /// How people are named: code (default), alias or full (as written).
+        #[arg(long, default_value = "code")]
+        level: String,
     },
     Share {
         id: i64,

@@ -5,66 +5,36 @@
 //! are labelled at the chosen level (the default is the least: a code), circle
 //! members appear by role only, and a note not marked for the consult never enters
 //! the struct unless the user asked for all notes. What is not in the struct cannot
-//! leak into the page.
+//! leak into the page. Every free text that enters it has passed through
+//! [`crate::redact::Redactor`], so known names inside notes are replaced at the same
+//! level as the labels (see [`compute`]).
+//!
+//! Colleague support is not client work: colleagues (`Context::Colleague`) and the
+//! contacts that are only with colleagues stay out unless [`Options::colleagues`] is
+//! set. A group contact with a colleague and a client is client work and is kept,
+//! on the client's page and in the totals; the colleague is not listed among those
+//! present, and their name in its note reads "een collega" rather than a code that
+//! points at no page.
 
+mod agenda;
 pub mod chart;
+mod compute;
 pub mod html;
 
-use std::collections::{BTreeMap, BTreeSet};
+pub use compute::{compute, compute_checked, suspects};
 
 use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-use crate::bridge::{self, Status};
-use crate::contact::{self, Filter};
+use crate::bridge::Status;
 use crate::db::{self, write_tx};
-use crate::error::{Invalid, Lang, Result};
-use crate::followup;
+use crate::error::{Lang, Result};
 use crate::model::{Context, Mode, Support};
-use crate::person::{self, Person, PersonId};
-use crate::time;
+use crate::person::PersonId;
+use crate::redact::ExtraName;
 
-/// How people are named in the summary. The default is the least.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
-pub enum Level {
-    /// The person's short random code (`K7QM`): says nothing about who they are.
-    #[default]
-    Code,
-    Alias,
-    /// Full name where one is recorded, else the alias.
-    Full,
-}
-
-impl Level {
-    pub fn parse(s: &str) -> Result<Level> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "code" | "initials" => Ok(Level::Code),
-            "alias" => Ok(Level::Alias),
-            "full" => Ok(Level::Full),
-            _ => Err(Invalid::Level(s.into()).into()),
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Level::Code => "code",
-            Level::Alias => "alias",
-            Level::Full => "full",
-        }
-    }
-
-    pub fn label(self, p: &Person) -> String {
-        match self {
-            Level::Code => p.code.clone(),
-            Level::Alias => p.alias.clone(),
-            Level::Full if !p.full_name.trim().is_empty() => p.full_name.clone(),
-            Level::Full => p.alias.clone(),
-        }
-    }
-}
+pub use crate::redact::Level;
 
 /// What the user chose on the Consult screen or the command line.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -88,6 +58,13 @@ pub struct Options {
     /// Weeks without contact or planned check-in before a person counts as stagnant.
     #[serde(default = "default_weeks")]
     pub stagnation_weeks: u32,
+    /// Include colleagues and the contacts that are only with colleagues.
+    #[serde(default)]
+    pub colleagues: bool,
+    /// Words the user said are names after all (from the suspects), with what
+    /// replaces each.
+    #[serde(default)]
+    pub extra_names: Vec<ExtraName>,
 }
 
 fn default_weeks() -> u32 {
@@ -105,6 +82,8 @@ impl Options {
             all_notes: false,
             circle_names: false,
             stagnation_weeks: default_weeks(),
+            colleagues: false,
+            extra_names: Vec::new(),
         }
     }
 }
@@ -143,13 +122,23 @@ pub enum AgendaKind {
     OverdueCheckIn,
 }
 
+/// One line of the agenda: one person, one kind ("24JC: 11 signalen, laatste di
+/// 3 nov."), so that a quarter with hundreds of signals stays a readable page.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct AgendaItem {
     pub kind: AgendaKind,
     pub person: String,
+    /// How many: signals, unanswered bridge notes, overdue check-ins (1 for
+    /// stagnation).
+    pub count: u32,
+    /// Signal: the latest. Stagnation: the last contact (none: never seen).
+    /// Unanswered bridge note: the earliest shared. Overdue check-in: the earliest due.
     pub date: Option<NaiveDate>,
-    /// A role or short reason; never note text.
+    /// Stagnation: the weeks. Unanswered bridge note: the recipients' roles.
     pub detail: String,
+    /// The latest signal's own note, only when that contact is marked for the
+    /// consult (redacted like every note).
+    pub note: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -166,6 +155,9 @@ pub struct ContactRow {
     /// Present only for notes marked for the consult (or when all notes were asked).
     pub note: Option<String>,
     pub own_words: Option<String>,
+    /// A signal's own note: only when the contact is marked for the consult, even
+    /// when all notes were asked (it says why the team should look).
+    pub signal_note: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -192,235 +184,6 @@ pub struct PersonPage {
     pub open_checkins: Vec<(NaiveDate, String)>,
     pub signals: Vec<NaiveDate>,
     pub stagnant: bool,
-}
-
-/// Computes the summary. Reads only; recording that it was printed or saved is
-/// [`record`], called when that really happens.
-pub fn compute(conn: &Connection, o: &Options, today: NaiveDate) -> Result<Summary> {
-    time::check_day(o.from)?;
-    time::check_day(o.to)?;
-    followup::check_weeks(o.stagnation_weeks)?;
-    if o.to < o.from {
-        return Err(Invalid::Period.into());
-    }
-    let period = Filter {
-        from: Some(o.from),
-        to: Some(o.to),
-        ..Filter::default()
-    };
-    // With people chosen, each one's timeline index is read; a group contact shared
-    // by two chosen people is counted once.
-    let mut in_period: Vec<contact::Contact> = if o.persons.is_empty() {
-        contact::list(conn, &period, None, None)?
-    } else {
-        let mut seen = BTreeSet::new();
-        let mut v = Vec::new();
-        for &p in &o.persons {
-            for c in contact::list(
-                conn,
-                &Filter {
-                    person: Some(p),
-                    ..period.clone()
-                },
-                None,
-                None,
-            )? {
-                if seen.insert(c.id) {
-                    v.push(c);
-                }
-            }
-        }
-        v
-    };
-    in_period.sort_by_key(|c| (c.at, c.id)); // oldest first reads like a diary
-    let people: BTreeMap<PersonId, Person> =
-        person::list(conn)?.into_iter().map(|p| (p.id, p)).collect();
-    let chosen: BTreeSet<PersonId> = if o.persons.is_empty() {
-        in_period
-            .iter()
-            .flat_map(|c| c.persons.iter().map(|p| p.id))
-            .collect()
-    } else {
-        o.persons.iter().copied().collect()
-    };
-    let label = |id: PersonId| {
-        people
-            .get(&id)
-            .map(|p| o.level.label(p))
-            .unwrap_or_default()
-    };
-    let contacts: Vec<&contact::Contact> = in_period.iter().collect();
-
-    let mut by_support: BTreeMap<Support, i64> = Support::ALL.iter().map(|s| (*s, 0)).collect();
-    let mut by_mode: BTreeMap<Mode, i64> = BTreeMap::new();
-    for c in &contacts {
-        for s in &c.support {
-            *by_support.entry(*s).or_default() += 1;
-        }
-        *by_mode.entry(c.mode).or_default() += 1;
-    }
-    let totals = Totals {
-        contacts: contacts.len() as i64,
-        people: chosen.len() as i64,
-        minutes: contacts.iter().map(|c| c.minutes).sum(),
-    };
-
-    let stagnant: BTreeSet<PersonId> = followup::stagnation(conn, today, o.stagnation_weeks)?
-        .into_iter()
-        .map(|s| s.person_id)
-        .collect();
-    let checkins = followup::open(conn, None)?;
-    let bridges = bridge::list(conn, None, None)?;
-
-    let mut agenda = Vec::new();
-    let mut pages = Vec::new();
-    for &pid in &chosen {
-        let Some(p) = people.get(&pid) else { continue };
-        let mine: Vec<&&contact::Contact> = contacts
-            .iter()
-            .filter(|c| c.persons.iter().any(|x| x.id == pid))
-            .collect();
-        let rows: Vec<ContactRow> = mine
-            .iter()
-            .map(|c| {
-                let show = o.all_notes || c.for_consult;
-                let local = time::local(c.at);
-                ContactRow {
-                    date: local.date_naive(),
-                    time: local.format("%H:%M").to_string(),
-                    minutes: c.minutes,
-                    mode: c.mode,
-                    support: c.support.clone(),
-                    for_consult: c.for_consult,
-                    signal: c.signal,
-                    with: c
-                        .persons
-                        .iter()
-                        .filter(|x| x.id != pid)
-                        .map(|x| label(x.id))
-                        .collect(),
-                    note: show
-                        .then(|| c.note.clone())
-                        .filter(|n| !n.trim().is_empty()),
-                    own_words: show
-                        .then(|| c.own_words.clone())
-                        .filter(|n| !n.trim().is_empty()),
-                }
-            })
-            .collect();
-        let signals: Vec<NaiveDate> = rows.iter().filter(|r| r.signal).map(|r| r.date).collect();
-        for d in &signals {
-            agenda.push(AgendaItem {
-                kind: AgendaKind::Signal,
-                person: label(pid),
-                date: Some(*d),
-                detail: String::new(),
-            });
-        }
-        if stagnant.contains(&pid) {
-            agenda.push(AgendaItem {
-                kind: AgendaKind::Stagnation,
-                person: label(pid),
-                date: None,
-                detail: format!("{}", o.stagnation_weeks),
-            });
-        }
-        let open_checkins: Vec<(NaiveDate, String)> = checkins
-            .iter()
-            .filter(|f| f.person_id == pid)
-            .map(|f| (f.due, f.why.clone()))
-            .collect();
-        for (due, _) in open_checkins.iter().filter(|(d, _)| *d < today) {
-            agenda.push(AgendaItem {
-                kind: AgendaKind::OverdueCheckIn,
-                person: label(pid),
-                date: Some(*due),
-                detail: String::new(),
-            });
-        }
-        let circle = person::circle(conn, pid)?;
-        let recipient = |member_id: i64, fallback: &str| {
-            let m = circle.iter().find(|m| m.id == member_id);
-            match (o.circle_names, m) {
-                (true, Some(m)) => format!("{} ({})", m.name, m.role),
-                (_, Some(m)) if !m.role.is_empty() => m.role.clone(),
-                _ => fallback.to_string(),
-            }
-        };
-        let bridge_rows: Vec<BridgeRow> = bridges
-            .iter()
-            .filter(|b| b.person_id == pid && matches!(b.status, Status::Shared | Status::Answered))
-            .map(|b| BridgeRow {
-                recipient: recipient(b.member_id, "behandelaar"),
-                kind: b.kind,
-                status: b.status,
-                shared_on: b.shared_at.map(|t| time::local(t).date_naive()),
-                answered: b.status == Status::Answered,
-                text: b.text.clone(),
-                client_voice: b.client_voice.clone(),
-                answer: b.answer.clone(),
-            })
-            .collect();
-        for b in bridge_rows.iter().filter(|b| b.status == Status::Shared) {
-            agenda.push(AgendaItem {
-                kind: AgendaKind::UnansweredBridge,
-                person: label(pid),
-                date: b.shared_on,
-                detail: b.recipient.clone(),
-            });
-        }
-        pages.push(PersonPage {
-            label: label(pid),
-            context: p.context,
-            wishes: p.wishes.clone(),
-            strengths: p.strengths.clone(),
-            minutes: rows.iter().map(|r| r.minutes).sum(),
-            contacts: rows,
-            bridge_notes: bridge_rows,
-            open_checkins,
-            signals,
-            stagnant: stagnant.contains(&pid),
-        });
-    }
-    // Stagnation is about people who fell out of view, so by default (no one chosen)
-    // it is listed for everyone, not only for those seen in the period.
-    if o.persons.is_empty() {
-        for pid in stagnant.iter().filter(|p| !chosen.contains(p)) {
-            agenda.push(AgendaItem {
-                kind: AgendaKind::Stagnation,
-                person: label(*pid),
-                date: None,
-                detail: format!("{}", o.stagnation_weeks),
-            });
-        }
-    }
-    agenda.sort_by(|a, b| (a.kind, &a.person, a.date).cmp(&(b.kind, &b.person, b.date)));
-    pages.sort_by_key(|p| p.label.to_lowercase());
-
-    Ok(Summary {
-        from: o.from,
-        to: o.to,
-        made_on: today,
-        lang: o.lang,
-        level: o.level,
-        totals,
-        by_support: by_support.into_iter().collect(),
-        by_mode: by_mode.into_iter().collect(),
-        chart: chart::Chart::of(
-            o.from,
-            o.to,
-            contacts
-                .iter()
-                .map(|c| (time::local(c.at).date_naive(), c.support.as_slice())),
-        ),
-        agenda,
-        persons: pages,
-        person_ids: chosen
-            .iter()
-            .copied()
-            .filter(|p| people.contains_key(p))
-            .collect(),
-    })
 }
 
 /// How a summary left the app.

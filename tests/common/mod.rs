@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests: temp vaults and file fingerprints.
 #![allow(dead_code)]
 
+pub mod cli;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 

@@ -10,8 +10,13 @@ use std::fmt::Write;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{AgendaKind, Level, Summary};
-use crate::bridge::Status;
+mod agenda;
+mod person;
+
+pub use agenda::AGENDA_CAP;
+pub use person::CONTACT_ROWS;
+
+use super::{Level, Summary};
 use crate::error::Lang;
 use crate::model::{BridgeKind, Context, Mode, Support};
 use crate::time::dutch_date;
@@ -47,6 +52,7 @@ struct Words {
     support: &'static str,
     mode: &'static str,
     date: &'static str,
+    week: &'static str,
     minutes: &'static str,
     notes: &'static str,
     own_words: &'static str,
@@ -55,6 +61,7 @@ struct Words {
     bridge: &'static str,
     checkins: &'static str,
     signal: &'static str,
+    signal_note: &'static str,
     with: &'static str,
     answer: &'static str,
     level_code: &'static str,
@@ -78,6 +85,7 @@ const NL: Words = Words {
     support: "Soort steun",
     mode: "Vorm",
     date: "Datum",
+    week: "week",
     minutes: "min",
     notes: "Notities voor het teamoverleg",
     own_words: "In eigen woorden",
@@ -86,6 +94,7 @@ const NL: Words = Words {
     bridge: "Brugnotities",
     checkins: "Open check-ins",
     signal: "signaal",
+    signal_note: "Signaal",
     with: "met",
     answer: "Antwoord",
     level_code: "Personen staan er met een code in.",
@@ -109,6 +118,7 @@ const EN: Words = Words {
     support: "Support",
     mode: "Mode",
     date: "Date",
+    week: "week",
     minutes: "min",
     notes: "Notes for the team consult",
     own_words: "In their own words",
@@ -117,6 +127,7 @@ const EN: Words = Words {
     bridge: "Bridge notes",
     checkins: "Open check-ins",
     signal: "signal",
+    signal_note: "Signal",
     with: "with",
     answer: "Answer",
     level_code: "People appear by code.",
@@ -172,27 +183,6 @@ fn bridge_kind(k: BridgeKind, lang: Lang) -> &'static str {
     }
 }
 
-fn agenda_text(k: AgendaKind, detail: &str, lang: Lang) -> String {
-    match (lang, k) {
-        (Lang::Nl, AgendaKind::Signal) => "signaal: gaat verder dan peer-support".into(),
-        (Lang::Nl, AgendaKind::Stagnation) => {
-            format!("geen contact en geen check-in gepland in {detail} weken")
-        }
-        (Lang::Nl, AgendaKind::UnansweredBridge) => {
-            format!("brugnotitie aan {} nog niet beantwoord", esc(detail))
-        }
-        (Lang::Nl, AgendaKind::OverdueCheckIn) => "check-in te laat".into(),
-        (Lang::En, AgendaKind::Signal) => "signal: beyond peer support".into(),
-        (Lang::En, AgendaKind::Stagnation) => {
-            format!("no contact and no check-in planned for {detail} weeks")
-        }
-        (Lang::En, AgendaKind::UnansweredBridge) => {
-            format!("bridge note to {} not yet answered", esc(detail))
-        }
-        (Lang::En, AgendaKind::OverdueCheckIn) => "check-in overdue".into(),
-    }
-}
-
 /// Keeps the author's paragraphs: blank lines split paragraphs, single newlines break.
 fn paragraphs(text: &str) -> String {
     text.trim()
@@ -221,6 +211,8 @@ td.n, th.n { text-align: right; }
 .cols > div { flex: 1; }
 ul.agenda { padding-left: 5mm; margin: 0 0 4mm; }
 ul.agenda li { margin-bottom: 1mm; }
+ul.agenda li.more { list-style: none; font-style: italic; }
+.sn { font-size: 9.5pt; margin: 0.5mm 0 0 0; }
 .note { margin: 0 0 3mm; padding-left: 3mm; border-left: 1.2pt solid #666; break-inside: avoid; }
 .note .when { font-size: 9pt; color: #333; margin-bottom: 0.5mm; }
 blockquote { margin: 1mm 0 2mm 3mm; font-style: italic; }
@@ -296,26 +288,7 @@ pub fn render(s: &Summary) -> String {
     );
 
     // The agenda first: what asks for the team's attention.
-    let _ = write!(h, "<section><h2>{}</h2>", w.agenda);
-    if s.agenda.is_empty() {
-        let _ = write!(h, "<p>{}</p>", w.nothing);
-    } else {
-        h.push_str("<ul class=\"agenda\">");
-        for a in &s.agenda {
-            let when = a
-                .date
-                .map(|d| format!(" ({})", date(d, lang)))
-                .unwrap_or_default();
-            let _ = write!(
-                h,
-                "<li><b>{}</b>: {}{when}</li>",
-                esc(&a.person),
-                agenda_text(a.kind, &a.detail, lang)
-            );
-        }
-        h.push_str("</ul>");
-    }
-    h.push_str("</section>");
+    agenda::agenda(&mut h, s, w);
 
     // Totals, the two breakdowns and the chart.
     let hours = s.totals.minutes as f64 / 60.0;
@@ -348,142 +321,8 @@ pub fn render(s: &Summary) -> String {
     h.push_str("</section>");
 
     for p in &s.persons {
-        person(&mut h, p, w, lang);
+        person::person(&mut h, p, w, lang);
     }
     h.push_str("</body></html>\n");
     h
-}
-
-fn person(h: &mut String, p: &super::PersonPage, w: &Words, lang: Lang) {
-    let _ = write!(
-        h,
-        "<section class=\"person\"><h2>{} <span class=\"tag\">{}</span></h2>",
-        esc(&p.label),
-        context_name(p.context, lang)
-    );
-    let _ = write!(
-        h,
-        "<p class=\"meta\">{} {} · {:.1} {}</p>",
-        p.contacts.len(),
-        w.contacts,
-        p.minutes as f64 / 60.0,
-        w.hours
-    );
-    if !p.wishes.trim().is_empty() {
-        let _ = write!(
-            h,
-            "<h3>{}</h3><blockquote>{}</blockquote>",
-            w.wishes,
-            paragraphs(&p.wishes)
-        );
-    }
-    if !p.strengths.trim().is_empty() {
-        let _ = write!(h, "<h3>{}</h3>{}", w.strengths, paragraphs(&p.strengths));
-    }
-    if !p.contacts.is_empty() {
-        let _ = write!(
-            h,
-            "<table><tr><th>{}</th><th class=\"n\">{}</th><th>{}</th><th>{}</th></tr>",
-            w.date, w.minutes, w.mode, w.support
-        );
-        for c in &p.contacts {
-            let support: Vec<&str> = c.support.iter().map(|s| support_name(*s, lang)).collect();
-            let signal = if c.signal {
-                format!(" <span class=\"tag\">{}</span>", w.signal)
-            } else {
-                String::new()
-            };
-            let with = if c.with.is_empty() {
-                String::new()
-            } else {
-                format!(" ({} {})", w.with, esc(&c.with.join(", ")))
-            };
-            let _ = write!(
-                h,
-                "<tr><td>{} {}</td><td class=\"n\">{}</td><td>{}{with}</td><td>{}{signal}</td></tr>",
-                date(c.date, lang),
-                c.time,
-                c.minutes,
-                mode_name(c.mode, lang),
-                support.join(", ")
-            );
-        }
-        h.push_str("</table>");
-    }
-    let noted: Vec<_> = p
-        .contacts
-        .iter()
-        .filter(|c| c.note.is_some() || c.own_words.is_some())
-        .collect();
-    let _ = write!(h, "<h3>{}</h3>", w.notes);
-    if noted.is_empty() {
-        let _ = write!(h, "<p>{}</p>", w.no_notes);
-    }
-    for c in noted {
-        let _ = write!(
-            h,
-            "<div class=\"note\"><div class=\"when\">{} {}</div>",
-            date(c.date, lang),
-            c.time
-        );
-        if let Some(n) = &c.note {
-            h.push_str(&paragraphs(n));
-        }
-        if let Some(o) = &c.own_words {
-            let _ = write!(
-                h,
-                "<blockquote>{}: “{}”</blockquote>",
-                w.own_words,
-                esc(o.trim())
-            );
-        }
-        h.push_str("</div>");
-    }
-    if !p.bridge_notes.is_empty() {
-        let _ = write!(h, "<h3>{}</h3>", w.bridge);
-        for b in &p.bridge_notes {
-            let status = match (lang, b.status) {
-                (Lang::Nl, Status::Answered) => "beantwoord",
-                (Lang::Nl, _) => "gedeeld, nog geen antwoord",
-                (Lang::En, Status::Answered) => "answered",
-                (Lang::En, _) => "shared, not yet answered",
-            };
-            let shared = b
-                .shared_on
-                .map(|d| format!(", {}", date(d, lang)))
-                .unwrap_or_default();
-            let _ = write!(
-                h,
-                "<div class=\"note\"><div class=\"when\">{} · {} · {status}{shared}</div>{}",
-                esc(&b.recipient),
-                bridge_kind(b.kind, lang),
-                paragraphs(&b.text)
-            );
-            if !b.client_voice.trim().is_empty() {
-                let _ = write!(
-                    h,
-                    "<blockquote>{}: “{}”</blockquote>",
-                    w.own_words,
-                    esc(b.client_voice.trim())
-                );
-            }
-            if b.answered && !b.answer.trim().is_empty() {
-                let _ = write!(h, "<p><b>{}:</b> {}</p>", w.answer, esc(b.answer.trim()));
-            }
-            h.push_str("</div>");
-        }
-    }
-    if !p.open_checkins.is_empty() {
-        let _ = write!(h, "<h3>{}</h3><ul>", w.checkins);
-        for (due, why) in &p.open_checkins {
-            let why = if why.trim().is_empty() {
-                String::new()
-            } else {
-                format!(": {}", esc(why.trim()))
-            };
-            let _ = write!(h, "<li>{}{why}</li>", date(*due, lang));
-        }
-        h.push_str("</ul>");
-    }
-    h.push_str("</section>");
 }

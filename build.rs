@@ -1,0 +1,96 @@
+//! Embeds the Dutch word list (OpenTaal's, as Debian's `wdutch` installs it) in the
+//! core, in a form that is searched where it lies: no set is built when Naast starts.
+//!
+//! Output in OUT_DIR:
+//! - `words.txt`: every word folded (lower case, accents off; `src/redact/fold.rs`),
+//!   sorted by bytes, unique, each followed by a newline;
+//! - `words.idx`: per word a little-endian u32: the byte offset of the word in
+//!   `words.txt` in the low 30 bits, bit 31 set when the list has the word in lower
+//!   case (an ordinary word: "bakker"), bit 30 when it has it capitalised (a proper
+//!   noun: "Bakker", "Zwolle", "Yara", "UWV"). A word can be both.
+//!
+//! Entries with a hyphen, apostrophe or space ("Noord-Holland", "zo'n") are split
+//! into their parts, because Naast compares the parts of a text one run of letters
+//! at a time. Parts starting with a digit are left out.
+//!
+//! The list itself is not in the repository (neither is anything made from it): it
+//! comes from the system at build time. Set NAAST_WORDLIST to use another copy.
+
+#[path = "src/redact/fold.rs"]
+#[allow(dead_code)]
+mod fold;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+const DEBIAN: &str = "/usr/share/dict/dutch";
+const ORDINARY: u32 = 1 << 31;
+const PROPER: u32 = 1 << 30;
+
+fn main() {
+    println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/redact/fold.rs");
+    println!("cargo:rerun-if-env-changed=NAAST_WORDLIST");
+    let path = std::env::var_os("NAAST_WORDLIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(DEBIAN));
+    println!("cargo:rerun-if-changed={}", path.display());
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) => fail(&format!(
+            "the Dutch word list {} cannot be read ({e}); install it with `apt-get install wdutch` \
+             (or set NAAST_WORDLIST to a copy of OpenTaal's list)",
+            path.display()
+        )),
+    };
+
+    let mut words: BTreeMap<String, u32> = BTreeMap::new();
+    for line in text.lines() {
+        for part in line.split(|c: char| !c.is_alphanumeric()) {
+            let Some(first) = part.chars().next() else {
+                continue;
+            };
+            if first.is_numeric() {
+                continue;
+            }
+            let class = if first.is_uppercase() {
+                PROPER
+            } else {
+                ORDINARY
+            };
+            *words.entry(fold::fold(part)).or_default() |= class;
+        }
+    }
+    if words.len() < 100_000 {
+        fail(&format!(
+            "{} has only {} words; it is not OpenTaal's Dutch list. Install `wdutch` \
+             (or point NAAST_WORDLIST at the full list)",
+            path.display(),
+            words.len()
+        ));
+    }
+
+    let mut blob = Vec::with_capacity(text.len());
+    let mut index = Vec::with_capacity(words.len() * 4);
+    for (w, class) in &words {
+        let offset = blob.len() as u32;
+        if offset >= PROPER {
+            fail("the word list is larger than 1 GiB; this cannot be right");
+        }
+        index.extend_from_slice(&(offset | class).to_le_bytes());
+        blob.extend_from_slice(w.as_bytes());
+        blob.push(b'\n');
+    }
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
+    for (name, bytes) in [("words.txt", &blob), ("words.idx", &index)] {
+        if let Err(e) = std::fs::write(out.join(name), bytes) {
+            fail(&format!("cannot write {name} in OUT_DIR: {e}"));
+        }
+    }
+}
+
+/// One clear line and a failed build.
+fn fail(msg: &str) -> ! {
+    eprintln!("naast build: {msg}");
+    std::process::exit(1)
+}
