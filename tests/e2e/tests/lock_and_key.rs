@@ -73,8 +73,7 @@ fn switching_to_a_passphrase_takes_the_key_out_of_the_keyring_and_a_new_key_repl
 
     app.find("#nav-settings").click();
     app.find("#key-pass1").keys(PASS);
-    app.find("#key-pass2").keys(PASS);
-    app.find("#key-set-passphrase").click();
+    app.find("#key-pass2").keys(&format!("{PASS}{ENTER}"));
     wait_done(&app);
     app.screenshot("24-key-settings");
     let left = items_in_keyring(&app.service);
@@ -92,8 +91,8 @@ fn switching_to_a_passphrase_takes_the_key_out_of_the_keyring_and_a_new_key_repl
         .unwrap();
     let group = new_code.split('-').nth(n - 1).unwrap().to_string();
     app.find("#rekey-check").keys(&group);
-    app.find("#rekey-pass").keys(PASS);
-    app.find("#rekey-finish").click();
+    // Enter in the last field submits, as a keyboard user would.
+    app.find("#rekey-pass").keys(&format!("{PASS}{ENTER}"));
     wait_done(&app);
     assert!(app.find("#key-done").text().contains("back-up"));
 
