@@ -351,4 +351,56 @@ fn main() {
         "File size at {m} contacts: encrypted {} MiB, plain {plain_size} MiB",
         enc.size_1m
     );
+    audit_cost(dir.path(), &store, m);
+}
+
+/// What one logged action adds to a change, with `n` lines already in the log: the
+/// line is written inside the change's own transaction (and fsync), so its cost is
+/// the time of `audit::record` there, measured over many records in one transaction.
+fn audit_cost(dir: &Path, store: &MemoryKeyStore, n: usize) {
+    use naast::audit::{self, Action, Event};
+    let v = Vault::init(&dir.join("audit.naast"), store, None)
+        .unwrap()
+        .0;
+    let c = v.conn();
+    let who = demo::fill(c, 20, 0, 3).unwrap();
+    let (fill_time, _) = time(|| {
+        for chunk in 0..n.div_ceil(50_000) {
+            db::write_tx(c, |tx| {
+                for i in 0..50_000.min(n - chunk * 50_000) {
+                    let p = who[i % who.len()];
+                    audit::record(tx, &Event::new(Action::View, "person").id(p).person(p))?;
+                }
+                Ok(())
+            })
+            .unwrap();
+        }
+    });
+    let rounds = 2_000;
+    let (d, _) = time(|| {
+        db::write_tx(c, |tx| {
+            for i in 0..rounds {
+                let p = who[i % who.len()];
+                audit::record(
+                    tx,
+                    &Event::new(Action::Change, "contact").id(i as i64).person(p),
+                )?;
+            }
+            Ok(())
+        })
+        .unwrap()
+    });
+    let per = d.as_secs_f64() * 1000.0 / rounds as f64;
+    let (verify, r) = time(|| audit::verify(c).unwrap());
+    println!(
+        "
+| audit log | value | target |
+|---|---:|---|
+| one logged action, added to a change, at {n} log lines | {per:.4} ms | < 0.1 ms |
+| writing {n} log lines (fill) | {:.0} ms | |
+| verifying the chain of {} lines | {:.0} ms | |",
+        fill_time.as_secs_f64() * 1000.0,
+        r.entries,
+        verify.as_secs_f64() * 1000.0
+    );
 }

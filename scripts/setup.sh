@@ -38,6 +38,14 @@ fi
 
 command -v cargo >/dev/null || { echo "setup: Rust is missing; install it from https://rustup.rs" >&2; exit 1; }
 
+# Tests look inside a vault from outside Naast: SQLCipher's own Python binding (it
+# bundles SQLCipher 4) and AES to decrypt free pages by hand (tests/tools).
+if ! python3 -c "import sqlcipher3, cryptography" 2>/dev/null; then
+  echo "setup: installing sqlcipher3-wheels and cryptography (PyPI) for the tests"
+  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore \
+    "sqlcipher3-wheels==0.5.7" "cryptography>=42"
+fi
+
 # The UI's own dependencies, exactly as locked.
 if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
   (cd ui && npm ci --no-audit --no-fund --loglevel=error)

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
+use crate::audit::{self, Action, Event};
 use crate::contact::ContactId;
 use crate::db::{self, write_tx};
 use crate::error::{Error, Invalid, Lang, Result};
@@ -179,6 +180,12 @@ pub fn add(conn: &Connection, n: &NewBridgeNote) -> Result<BridgeNote> {
                 (id, cid),
             )?;
         }
+        audit::record(
+            c,
+            &Event::new(Action::Create, "bridge_note")
+                .id(id)
+                .person(n.person_id),
+        )?;
         get(c, id)
     })
 }
@@ -196,12 +203,34 @@ pub fn edit(conn: &Connection, id: i64, text: &str, client_voice: &str) -> Resul
             "UPDATE bridge_note SET text = ?2, client_voice = ?3 WHERE id = ?1",
             (id, text, client_voice),
         )?;
+        audit::record(
+            c,
+            &Event::new(Action::Change, "bridge_note")
+                .id(id)
+                .person(b.person_id),
+        )?;
         get(c, id)
     })
 }
 
 /// Shares a draft, if and only if consent for this recipient is valid on `today`.
+/// A share refused for want of consent is logged as refused.
 pub fn share(conn: &Connection, id: i64, today: NaiveDate) -> Result<BridgeNote> {
+    let done = share_in(conn, id, today);
+    if let Err(Error::NoConsent { .. }) = &done {
+        let person = get(conn, id)?.person_id;
+        audit::log(
+            conn,
+            &Event::new(Action::Share, "bridge_note")
+                .id(id)
+                .person(person)
+                .refused(),
+        )?;
+    }
+    done
+}
+
+fn share_in(conn: &Connection, id: i64, today: NaiveDate) -> Result<BridgeNote> {
     write_tx(conn, |c| {
         let b = get(c, id)?;
         if b.status != Status::Draft {
@@ -228,6 +257,13 @@ pub fn share(conn: &Connection, id: i64, today: NaiveDate) -> Result<BridgeNote>
             "UPDATE bridge_note SET status = 'shared', shared_at = ?2 WHERE id = ?1",
             (id, now),
         )?;
+        audit::record(
+            c,
+            &Event::new(Action::Share, "bridge_note")
+                .id(id)
+                .person(b.person_id)
+                .detail(serde_json::json!({ "to": b.role, "consent": consent.id })),
+        )?;
         get(c, id)
     })
 }
@@ -250,6 +286,12 @@ pub fn answer(conn: &Connection, id: i64, answer: &str) -> Result<BridgeNote> {
             "UPDATE bridge_note SET status = 'answered', answer = ?2, answered_at = ?3 WHERE id = ?1",
             (id, answer, db::now()),
         )?;
+        audit::record(
+            c,
+            &Event::new(Action::Change, "bridge_note")
+                .id(id)
+                .person(b.person_id),
+        )?;
         get(c, id)
     })
 }
@@ -267,6 +309,12 @@ pub fn close(conn: &Connection, id: i64) -> Result<BridgeNote> {
         c.execute(
             "UPDATE bridge_note SET status = 'closed', closed_at = ?2 WHERE id = ?1",
             (id, db::now()),
+        )?;
+        audit::record(
+            c,
+            &Event::new(Action::Change, "bridge_note")
+                .id(id)
+                .person(b.person_id),
         )?;
         get(c, id)
     })

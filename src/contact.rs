@@ -9,6 +9,7 @@ use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
+use crate::audit::{self, Action, Event};
 use crate::db::{self, write_tx};
 use crate::error::{Error, Invalid, Result};
 use crate::model::{Initiative, Mode, Support};
@@ -176,7 +177,16 @@ pub fn validate(c: &NewContact) -> Result<()> {
 /// or a power cut.
 pub fn add(conn: &Connection, c: &NewContact) -> Result<ContactId> {
     validate(c)?;
-    write_tx(conn, |tx| insert(tx, c))
+    write_tx(conn, |tx| {
+        let id = insert(tx, c)?;
+        audit::record(
+            tx,
+            &Event::new(Action::Create, "contact")
+                .id(id)
+                .people(&c.persons),
+        )?;
+        Ok(id)
+    })
 }
 
 /// Saves many contacts in one transaction: all or none.
@@ -184,7 +194,14 @@ pub fn import<'a>(
     conn: &Connection,
     contacts: impl IntoIterator<Item = &'a NewContact>,
 ) -> Result<usize> {
-    write_tx(conn, |tx| insert_all(tx, contacts))
+    write_tx(conn, |tx| {
+        let n = insert_all(tx, contacts)?;
+        audit::record(
+            tx,
+            &Event::new(Action::Create, "contacts").detail(serde_json::json!({ "count": n })),
+        )?;
+        Ok(n)
+    })
 }
 
 /// Validates and inserts; the caller holds the transaction.
@@ -335,7 +352,19 @@ pub fn update(conn: &Connection, id: ContactId, c: &NewContact) -> Result<()> {
             tx.execute("DELETE FROM contact_tag WHERE contact_id = ?1", [id])?;
             link_tags(tx, id, &new_tags)?;
         }
-        sync_followups(tx, id, &old, c)
+        sync_followups(tx, id, &old, c)?;
+        let mut people: Vec<PersonId> = old_persons;
+        people.extend(
+            c.persons
+                .iter()
+                .filter(|p| !people.contains(p))
+                .collect::<Vec<_>>(),
+        );
+        audit::record(
+            tx,
+            &Event::new(Action::Change, "contact").id(id).people(&people),
+        )?;
+        Ok(())
     })
 }
 
@@ -467,6 +496,11 @@ pub fn delete(conn: &Connection, id: ContactId) -> Result<Contact> {
         )?;
         tx.execute("DELETE FROM draft WHERE contact_id = ?1", [id])?;
         tx.execute("DELETE FROM contact WHERE id = ?1", [id])?;
+        let people: Vec<PersonId> = old.persons.iter().map(|p| p.id).collect();
+        audit::record(
+            tx,
+            &Event::new(Action::Delete, "contact").id(id).people(&people),
+        )?;
         Ok(old)
     })
 }

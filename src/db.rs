@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0002_summary_log.sql"),
     include_str!("../migrations/0003_draft.sql"),
     include_str!("../migrations/0004_ids_never_reused.sql"),
+    include_str!("../migrations/0005_audit_log.sql"),
 ];
 
 /// The newest schema this build knows.
@@ -85,7 +86,7 @@ pub fn migrate_to(conn: &Connection, target: i64) -> Result<()> {
     }
     let enforced: bool = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?;
     conn.execute_batch("PRAGMA foreign_keys = OFF")?;
-    let result = (|| {
+    let result: Result<()> = (|| {
         for (i, sql) in MIGRATIONS
             .iter()
             .enumerate()
@@ -110,7 +111,12 @@ pub fn migrate_to(conn: &Connection, target: i64) -> Result<()> {
     if enforced {
         conn.execute_batch("PRAGMA foreign_keys = ON")?;
     }
-    result
+    result?;
+    // The audit trail's first entries are the summary log that came before it.
+    if found < 5 && target >= 5 {
+        crate::audit::adopt_summary_log(conn)?;
+    }
+    Ok(())
 }
 
 /// Runs `f` inside `BEGIN IMMEDIATE … COMMIT`. IMMEDIATE takes the write lock up

@@ -114,6 +114,10 @@ pub enum Invalid {
     EraseNeedsYes(String),
     #[error("nothing to change: give at least one field to edit")]
     NothingToChange,
+    #[error("unknown log action '{0}' (use create, change, delete, erase, view, search, print, save, export, copy, share, backup, restore, unlock, lock, key, prune)")]
+    LogAction(String),
+    #[error("unknown format '{0}' (use json or html)")]
+    Format(String),
     #[error("'{0}' is not a replacement; write WORD=WITH, for example Kees=buurman")]
     Replacement(String),
 }

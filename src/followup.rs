@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, Row};
 use serde::{Deserialize, Serialize};
 
+use crate::audit::{self, Action, Event};
 use crate::db::{self, write_tx};
 use crate::error::{Error, Result};
 use crate::person::PersonId;
@@ -42,17 +43,28 @@ pub fn add(conn: &Connection, person: PersonId, due: NaiveDate, why: &str) -> Re
             "INSERT INTO followup (person_id, due, why, created_at) VALUES (?1, ?2, ?3, ?4)",
             (person, due.to_string(), why.trim(), db::now()),
         )?;
-        get(c, c.last_insert_rowid())
+        let id = c.last_insert_rowid();
+        audit::record(
+            c,
+            &Event::new(Action::Create, "followup").id(id).person(person),
+        )?;
+        get(c, id)
     })
 }
 
 pub fn done(conn: &Connection, id: i64, on: NaiveDate) -> Result<FollowUp> {
     crate::time::check_day(on)?;
     write_tx(conn, |c| {
-        get(c, id)?;
+        let f = get(c, id)?;
         c.execute(
             "UPDATE followup SET done_on = ?2 WHERE id = ?1",
             (id, on.to_string()),
+        )?;
+        audit::record(
+            c,
+            &Event::new(Action::Change, "followup")
+                .id(id)
+                .person(f.person_id),
         )?;
         get(c, id)
     })
@@ -61,10 +73,16 @@ pub fn done(conn: &Connection, id: i64, on: NaiveDate) -> Result<FollowUp> {
 pub fn move_to(conn: &Connection, id: i64, due: NaiveDate) -> Result<FollowUp> {
     crate::time::check_day(due)?;
     write_tx(conn, |c| {
-        get(c, id)?;
+        let f = get(c, id)?;
         c.execute(
             "UPDATE followup SET due = ?2, moved = moved + 1 WHERE id = ?1",
             (id, due.to_string()),
+        )?;
+        audit::record(
+            c,
+            &Event::new(Action::Change, "followup")
+                .id(id)
+                .person(f.person_id),
         )?;
         get(c, id)
     })

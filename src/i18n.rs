@@ -321,6 +321,10 @@ fn invalid_nl(i: &Invalid) -> String {
         Invalid::EraseNeedsYes(who) => format!(
             "wissen kan niet ongedaan worden gemaakt; bevestig met --yes dat {who} en alles wat alleen over die persoon gaat weg mag"
         ),
+        Invalid::LogAction(s) => format!(
+            "onbekende handeling '{s}' (gebruik create, change, delete, erase, view, search, print, save, export, copy, share, backup, restore, unlock, lock, key, prune)"
+        ),
+        Invalid::Format(s) => format!("onbekend formaat '{s}' (gebruik json of html)"),
         Invalid::NothingToChange => {
             "er is niets te wijzigen: geef minstens één veld om te bewerken".into()
         }

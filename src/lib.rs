@@ -8,10 +8,12 @@
 //! Data functions take a `&rusqlite::Connection` (from [`vault::Vault::conn`]); each
 //! write runs in its own IMMEDIATE transaction and is durable when it returns `Ok`.
 
+pub mod audit;
 pub mod bridge;
 pub mod contact;
 pub mod db;
 pub mod demo;
+pub mod dossier;
 pub mod draft;
 pub mod error;
 pub mod files;

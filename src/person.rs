@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
+use crate::audit::{self, Action, Event};
 use crate::db::{self, write_tx};
 use crate::error::{Error, Invalid, Result};
 use crate::model::Context;
@@ -116,7 +117,9 @@ pub(crate) fn insert(c: &Connection, p: &NewPerson) -> Result<Person> {
                 db::now(),
             ),
         )?;
-        get(c, c.last_insert_rowid())
+        let id = c.last_insert_rowid();
+        audit::record(c, &Event::new(Action::Create, "person").id(id).person(id))?;
+        get(c, id)
     }
 }
 
@@ -215,6 +218,7 @@ pub fn set_own_words(conn: &Connection, id: PersonId, wishes: &str, strengths: &
                 hint: "",
             });
         }
+        audit::record(c, &Event::new(Action::Change, "person").id(id).person(id))?;
         Ok(())
     })
 }
@@ -225,6 +229,13 @@ pub fn set_active(conn: &Connection, id: PersonId, active: bool) -> Result<()> {
         c.execute(
             "UPDATE person SET active = ?2, closed_at = ?3 WHERE id = ?1",
             (id, active, closed),
+        )?;
+        audit::record(
+            c,
+            &Event::new(Action::Change, "person")
+                .id(id)
+                .person(id)
+                .detail(serde_json::json!({ "active": active })),
         )?;
         Ok(())
     })
@@ -252,8 +263,15 @@ pub fn add_member(
             "INSERT INTO circle_member (person_id, name, role, formal) VALUES (?1, ?2, ?3, ?4)",
             (person, &name, &role, formal),
         )?;
+        let id = c.last_insert_rowid();
+        audit::record(
+            c,
+            &Event::new(Action::Create, "circle_member")
+                .id(id)
+                .person(person),
+        )?;
         Ok(CircleMember {
-            id: c.last_insert_rowid(),
+            id,
             person_id: person,
             name,
             role,
@@ -328,8 +346,16 @@ pub fn add_consent(
                 db::now(),
             ),
         )?;
+        let id = c.last_insert_rowid();
+        audit::record(
+            c,
+            &Event::new(Action::Create, "consent")
+                .id(id)
+                .person(member.person_id)
+                .detail(serde_json::json!({ "until": until, "for_member": member.id })),
+        )?;
         Ok(Consent {
-            id: c.last_insert_rowid(),
+            id,
             person_id: member.person_id,
             member_id: member.id,
             recipient: member.name.clone(),
@@ -355,6 +381,17 @@ pub fn withdraw_consent(conn: &Connection, id: i64, on: NaiveDate) -> Result<()>
                 hint: "",
             });
         }
+        let person: PersonId =
+            c.query_row("SELECT person_id FROM consent WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })?;
+        audit::record(
+            c,
+            &Event::new(Action::Change, "consent")
+                .id(id)
+                .person(person)
+                .detail(serde_json::json!({ "withdrawn_on": on })),
+        )?;
         Ok(())
     })
 }
@@ -412,6 +449,15 @@ pub fn erase(conn: &Connection, id: PersonId) -> Result<usize> {
                  EXCEPT SELECT contact_id FROM contact_person WHERE person_id <> ?1)",
             [id],
         )?;
+        // Logged while the code can still be looked up; the line outlives the person
+        // and names them by code only.
+        audit::record(
+            c,
+            &Event::new(Action::Erase, "person")
+                .id(id)
+                .person(id)
+                .detail(serde_json::json!({ "contacts_removed": removed })),
+        )?;
         c.execute("DELETE FROM person WHERE id = ?1", [id])?;
         Ok(removed)
     })?;
@@ -448,6 +494,14 @@ pub fn detail(conn: &Connection, id: PersonId) -> Result<Detail> {
         bridge_notes: crate::bridge::list(conn, Some(id), None)?,
         checkins: crate::followup::open(conn, Some(id))?,
     })
+}
+
+/// A person's page opened by someone: everything on it, and a line in the audit log
+/// (under NEN 7513 reading counts as much as writing).
+pub fn view(conn: &Connection, id: PersonId) -> Result<Detail> {
+    let d = detail(conn, id)?;
+    audit::log(conn, &Event::new(Action::View, "person").id(id).person(id))?;
+    Ok(d)
 }
 
 /// Records consent for a circle member, by id (what the app has at hand).

@@ -56,6 +56,28 @@ impl Hit {
     }
 }
 
+/// A search someone ran: the matches, and a line in the audit log naming how many
+/// words and which filters, never the words themselves (they may be a name).
+pub fn run(conn: &Connection, input: &str, f: &Filter, limit: u32) -> Result<Vec<Hit>> {
+    let hits = search(conn, input, f, limit)?;
+    let words = input
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count();
+    crate::audit::log(
+        conn,
+        &crate::audit::Event::new(crate::audit::Action::Search, "notes")
+            .people(&f.person.into_iter().collect::<Vec<_>>())
+            .detail(serde_json::json!({
+                "words": words,
+                "hits": hits.len(),
+                "filtered": f.from.is_some() || f.to.is_some() || f.support.is_some()
+                    || f.mode.is_some() || f.for_consult.is_some() || f.signal.is_some(),
+            })),
+    )?;
+    Ok(hits)
+}
+
 /// Above this many matching notes, results come newest first instead of ranked.
 pub const RANK_LIMIT: i64 = 10_000;
 

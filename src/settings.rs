@@ -19,6 +19,13 @@ pub struct Settings {
     /// Words that prompt the gentle peer-language hint, one list per language.
     pub hint_words_nl: Vec<String>,
     pub hint_words_en: Vec<String>,
+    /// Years the audit log keeps its lines (NEN 7513: at least five).
+    #[serde(default = "default_retention")]
+    pub log_retention_years: u32,
+}
+
+fn default_retention() -> u32 {
+    crate::audit::MIN_RETENTION_YEARS
 }
 
 impl Default for Settings {
@@ -29,6 +36,7 @@ impl Default for Settings {
             stagnation_weeks: 4,
             hint_words_nl: language::default_words(Lang::Nl),
             hint_words_en: language::default_words(Lang::En),
+            log_retention_years: default_retention(),
         }
     }
 }
@@ -49,6 +57,12 @@ pub fn load(conn: &Connection) -> Result<Settings> {
 pub fn save(conn: &Connection, s: &Settings) -> Result<()> {
     crate::text::check_range("auto-lock minutes", s.auto_lock_minutes.into(), 0, 240)?;
     crate::followup::check_weeks(s.stagnation_weeks)?;
+    crate::text::check_range(
+        "years",
+        s.log_retention_years.into(),
+        crate::audit::MIN_RETENTION_YEARS.into(),
+        100,
+    )?;
     let json = serde_json::to_string(s).map_err(|e| crate::Error::io("settings", e.into()))?;
     write_tx(conn, |c| {
         c.execute(

@@ -106,7 +106,7 @@ fn person_add(s, app; person: NewPerson) -> Person {
 }
 
 fn person_detail(s, app; id: i64) -> Detail {
-    s.with(|c| person::detail(c, id))
+    s.with(|c| person::view(c, id))
 }
 
 fn person_own_words(s, app; id: i64, wishes: String, strengths: String) -> () {
@@ -158,7 +158,7 @@ fn contact_last_mode(s, app) -> Option<naast::model::Mode> {
 }
 
 fn search_notes(s, app; query: String, filter: Filter) -> Vec<Hit> {
-    s.with(|c| search::search(c, &query, &filter, 50))
+    s.with(|c| search::run(c, &query, &filter, 50))
 }
 
 fn language_hints(s, app; text: String) -> Vec<String> {
@@ -323,5 +323,36 @@ fn key_rekey_finish(s, app; passphrase: Option<String>) -> () {
         }
         Err(_) => Err(crate::error::AppError::locked(s.lang())),
     }
+}
+
+/// The audit log, newest first, a page at a time.
+fn log_list(s, app; query: naast::audit::Query, limit: u32) -> Vec<naast::audit::Entry> {
+    s.with(|c| naast::audit::list(c, &query, Some(limit.min(500))))
+}
+
+/// Walks the log's hash chain.
+fn log_verify(s, app) -> naast::audit::Verification {
+    s.with(naast::audit::verify)
+}
+
+/// Saves the lines matching the query as CSV where the person chooses; false when
+/// they cancelled. An export of the log is itself logged.
+fn log_export_csv(s, app; query: naast::audit::Query) -> bool {
+    crate::print::save_log_csv(&app, &s, &query)
+}
+
+fn actor_get(s, app) -> naast::audit::Actor {
+    s.with(naast::audit::actor)
+}
+
+/// Who the log names: asked once at first run, optional.
+fn actor_set(s, app; actor: naast::audit::Actor) -> () {
+    s.with(|c| naast::audit::set_actor(c, &actor))
+}
+
+/// "Alles over deze persoon": the readable document and the JSON, into a folder the
+/// person picks; the folder, or nothing when they cancelled.
+fn person_export(s, app; id: i64) -> Option<String> {
+    crate::print::export_dossier(&app, &s, id)
 }
 }

@@ -131,6 +131,77 @@ fn run_dialog<R: tauri::Runtime>(w: &tauri::WebviewWindow<R>, tx: std::sync::mps
     let _ = tx.send(opened);
 }
 
+/// Saves the log lines as CSV where the person picks.
+pub fn save_log_csv(
+    app: &tauri::AppHandle,
+    state: &AppState,
+    query: &naast::audit::Query,
+) -> AppResult<bool> {
+    let lang = state.lang();
+    let entries = state.with(|c| naast::audit::list(c, query, None))?;
+    let picked = app
+        .dialog()
+        .file()
+        .add_filter("CSV", &["csv"])
+        .set_file_name("logboek.csv")
+        .blocking_save_file();
+    let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
+        return Ok(false);
+    };
+    state.map(naast::files::write_output(
+        &path,
+        naast::audit::csv(&entries, lang).as_bytes(),
+        &state.path,
+    ))?;
+    state.with(|c| {
+        naast::audit::log(
+            c,
+            &naast::audit::Event::new(naast::audit::Action::Export, "audit_log")
+                .detail(serde_json::json!({ "lines": entries.len(), "format": "csv" })),
+        )
+    })?;
+    Ok(true)
+}
+
+/// Writes everything about one person, as a document and as JSON, into a folder the
+/// person picks (`Naam-naast-2026-11-24.html` and `.json`).
+pub fn export_dossier(
+    app: &tauri::AppHandle,
+    state: &AppState,
+    id: i64,
+) -> AppResult<Option<String>> {
+    let lang = state.lang();
+    let alias = state.with(|c| naast::person::get(c, id))?.alias;
+    let Some(dir) = app
+        .dialog()
+        .file()
+        .blocking_pick_folder()
+        .and_then(|p| p.into_path().ok())
+    else {
+        return Ok(None);
+    };
+    let stem: String = alias
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let stem = format!("{stem}-naast-{}", naast::time::today());
+    for format in [naast::dossier::Format::Html, naast::dossier::Format::Json] {
+        let ext = match format {
+            naast::dossier::Format::Html => "html",
+            naast::dossier::Format::Json => "json",
+        };
+        let out = dir.join(format!("{stem}.{ext}"));
+        state.with(|c| naast::dossier::export(c, &state.path, id, format, lang, &out))?;
+    }
+    Ok(Some(dir.to_string_lossy().into_owned()))
+}
+
 /// Asks where to save, then writes there (owner-only, atomic, never over the vault).
 /// Returns false when the person cancelled.
 pub fn save_summary(app: &tauri::AppHandle, state: &AppState) -> AppResult<bool> {

@@ -96,6 +96,15 @@ impl AppState {
         if let Ok(s) = naast::settings::load(v.conn()) {
             self.set_lang(s.lang);
         }
+        // Who opened it goes in the log; lines past their retention go out of it.
+        if let Ok(s) = naast::settings::load(v.conn()) {
+            let _ = naast::audit::prune(
+                v.conn(),
+                chrono::Utc::now().timestamp(),
+                s.log_retention_years,
+            );
+        }
+        self.map(v.log_access(naast::audit::Action::Unlock))?;
         *lock(&self.health) = None;
         if let Ok(reader) = v.reader() {
             let health = self.health.clone();
@@ -116,6 +125,9 @@ impl AppState {
 
     /// Closes the vault (its key leaves memory with it) and forgets the summary.
     pub fn close(&self) {
+        if let Some(v) = lock(&self.vault).as_ref() {
+            let _ = v.log_access(naast::audit::Action::Lock);
+        }
         *lock(&self.vault) = None;
         *lock(&self.summary) = None;
     }

@@ -85,7 +85,7 @@ pub fn dispatch(ctx: &Ctx, cmd: Command) -> Result<ExitCode> {
         } => {
             let v = ctx.open()?;
             let f = filter_from(v.conn(), &filter)?;
-            let hits = search::search(v.conn(), &query, &f, limit)?;
+            let hits = search::run(v.conn(), &query, &f, limit)?;
             if ctx.json {
                 print_json(&hits.iter().map(hit_json).collect::<Vec<_>>());
             } else {
@@ -106,6 +106,14 @@ pub fn dispatch(ctx: &Ctx, cmd: Command) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Summary(args) => super::summary::run(ctx, args),
+        Command::Log {
+            person: name,
+            from,
+            to,
+            action,
+            csv,
+            verify,
+        } => log_cmd(ctx, name, from, to, action, csv, verify),
         Command::Verify => {
             let v = ctx.open()?;
             let problems = v.verify()?;
@@ -300,6 +308,7 @@ fn person_cmd(ctx: &Ctx, cmd: PersonCmd) -> Result<ExitCode> {
         }
         PersonCmd::Show { person: name } => {
             let p = person::find(c, &name)?;
+            person::view(c, p.id)?;
             let everything = person_everything(c, &p)?;
             if ctx.json {
                 print_json(&everything);
@@ -345,12 +354,14 @@ fn person_cmd(ctx: &Ctx, cmd: PersonCmd) -> Result<ExitCode> {
                 }
             }
         }
-        PersonCmd::Export { person: name, out } => {
+        PersonCmd::Export {
+            person: name,
+            out,
+            format,
+        } => {
             let p = person::find(c, &name)?;
-            let everything = person_everything(c, &p)?;
-            let text =
-                serde_json::to_vec_pretty(&everything).map_err(|e| Error::io(&out, e.into()))?;
-            naast::files::write_output(&out, &text, v.path())?;
+            let format = naast::dossier::Format::parse(&format)?;
+            naast::dossier::export(c, v.path(), p.id, format, ctx.lang, &out)?;
             say(
                 ctx,
                 &format!("Alles over {} staat in {}.", p.alias, out.display()),
@@ -796,6 +807,102 @@ fn followup_cmd(ctx: &Ctx, cmd: FollowupCmd) -> Result<ExitCode> {
         print_json(&followup_json(&f));
     } else {
         println!("{}", followup_line(&f, today));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn log_cmd(
+    ctx: &Ctx,
+    name: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    action: Option<String>,
+    csv: bool,
+    verify: bool,
+) -> Result<ExitCode> {
+    use naast::audit;
+    let v = ctx.open()?;
+    let c = v.conn();
+    if verify {
+        let r = audit::verify(c)?;
+        if ctx.json {
+            print_json(&r);
+        } else if r.sound {
+            say(
+                ctx,
+                &format!(
+                    "Logboek in orde: {} regels, de keten is heel.",
+                    naast::text::number(r.entries, Lang::Nl)
+                ),
+                &format!(
+                    "Log sound: {} entries, the chain is whole.",
+                    naast::text::number(r.entries, Lang::En)
+                ),
+            );
+        }
+        if !r.sound {
+            let at = r.broken_at.unwrap_or_default();
+            eprintln!(
+                "naast: {}",
+                match ctx.lang {
+                    Lang::Nl => format!(
+                        "het logboek is aangepast of ingekort: de keten breekt bij regel {at}"
+                    ),
+                    Lang::En =>
+                        format!("the log was altered or cut short: the chain breaks at entry {at}"),
+                }
+            );
+            return Ok(ExitCode::from(1));
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let q = audit::Query {
+        from: from.as_deref().map(time::parse_date).transpose()?,
+        to: to.as_deref().map(time::parse_date).transpose()?,
+        person: name
+            .as_deref()
+            .map(|n| person::find(c, n).map(|p| p.id))
+            .transpose()?,
+        action: action.as_deref().map(audit::Action::parse).transpose()?,
+        ..Default::default()
+    };
+    let entries = audit::list(c, &q, None)?;
+    if csv {
+        print!("{}", audit::csv(&entries, ctx.lang));
+    } else if ctx.json {
+        print_json(
+            &entries
+                .iter()
+                .map(|e| {
+                    json!({
+                        "id": e.id,
+                        "at": chrono::DateTime::from_timestamp(e.at, 0).map(|t| t.to_rfc3339()),
+                        "actor": e.actor,
+                        "action": e.action,
+                        "object": e.object,
+                        "object_id": e.object_id,
+                        "person": e.person_code,
+                        "outcome": if e.refused { "refused" } else { "ok" },
+                        "detail": e.detail,
+                        "hash": e.hash,
+                    })
+                })
+                .collect::<Vec<_>>(),
+        );
+    } else {
+        for e in &entries {
+            println!(
+                "#{:<6} {}  {:<10} {:<14} {:<6} {}{}",
+                e.id,
+                time::short_local(e.at),
+                e.action.as_str(),
+                e.object,
+                e.person_code.as_deref().unwrap_or("—"),
+                if e.refused { "[geweigerd] " } else { "" },
+                e.actor
+            );
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

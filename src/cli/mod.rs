@@ -90,6 +90,23 @@ pub enum Command {
     Summary(SummaryArgs),
     /// Check the vault's integrity and encryption; exit 0 when sound.
     Verify,
+    /// The audit log: who did what with whose record, newest first.
+    Log {
+        #[arg(long)]
+        person: Option<String>,
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long)]
+        action: Option<String>,
+        /// CSV instead of text.
+        #[arg(long, conflicts_with = "json")]
+        csv: bool,
+        /// Check the hash chain; exit 0 only when it is whole.
+        #[arg(long)]
+        verify: bool,
+    },
     /// Fill the vault with clearly fictional demo data.
     Demo {
         #[arg(long, default_value_t = 12)]
@@ -156,11 +173,14 @@ pub enum PersonCmd {
     Show {
         person: String,
     },
-    /// Write everything about one person to a JSON file.
+    /// Everything about one person, for them: json (for a system) or html (a
+    /// readable document). Owner-only, and logged.
     Export {
         person: String,
         #[arg(long)]
         out: PathBuf,
+        #[arg(long, default_value = "json", value_name = "json|html")]
+        format: String,
     },
     Close {
         person: String,

@@ -28,7 +28,7 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use crate::bridge::Status;
-use crate::db::{self, write_tx};
+
 use crate::error::{Lang, Result};
 use crate::model::{Context, Mode, Support};
 use crate::person::PersonId;
@@ -198,21 +198,26 @@ pub enum Action {
 /// Records that a summary was printed or saved: when, which period and people, at
 /// which level. Never its content.
 pub fn record(conn: &Connection, o: &Options, persons: &[PersonId], action: Action) -> Result<()> {
-    let ids =
-        serde_json::to_string(persons).map_err(|e| crate::Error::io("summary log", e.into()))?;
-    let action = match action {
-        Action::Print => "print",
-        Action::Save => "save",
-        Action::Cli => "cli",
+    let audit_action = match action {
+        Action::Print => crate::audit::Action::Print,
+        Action::Save | Action::Cli => crate::audit::Action::Save,
     };
-    write_tx(conn, |c| {
-        c.execute(
-            "INSERT INTO summary_log (made_at, action, date_from, date_to, level, all_notes, person_ids)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            (db::now(), action, o.from.to_string(), o.to.to_string(), o.level.as_str(), o.all_notes, ids),
-        )?;
-        Ok(())
-    })
+    crate::audit::log(
+        conn,
+        &crate::audit::Event::new(audit_action, "summary")
+            .people(persons)
+            .detail(serde_json::json!({
+                "from": o.from,
+                "to": o.to,
+                "level": o.level.as_str(),
+                "all_notes": o.all_notes,
+                "circle_names": o.circle_names,
+                "colleagues": o.colleagues,
+                "people_count": persons.len(),
+                "via": if action == Action::Cli { "cli" } else { "app" },
+            })),
+    )?;
+    Ok(())
 }
 
 /// The first day of the ISO week (Monday) of a date.

@@ -253,7 +253,18 @@ impl Vault {
         keys.set_passphrase(&self.key, passphrase)?;
         keys.write(&keyfile::path_for(&self.path))?;
         self.keys = keys;
-        store.delete(&self.keys.vault_id)
+        store.delete(&self.keys.vault_id)?;
+        self.log_key("passphrase")
+    }
+
+    /// A line in the audit log for a change of the key or how it is kept.
+    fn log_key(&self, what: &str) -> Result<()> {
+        crate::audit::log(
+            &self.conn,
+            &crate::audit::Event::new(crate::audit::Action::Key, "vault")
+                .detail(serde_json::json!({ "change": what })),
+        )
+        .map(|_| ())
     }
 
     /// Moves a passphrase vault to keyring mode.
@@ -264,7 +275,13 @@ impl Vault {
         keys.passphrase = None;
         keys.write(&keyfile::path_for(&self.path))?;
         self.keys = keys;
-        Ok(())
+        self.log_key("keyring")
+    }
+
+    /// Records who opened or locked the vault (the app calls these; every command
+    /// of the command line logs its own action instead).
+    pub fn log_access(&self, action: crate::audit::Action) -> Result<()> {
+        crate::audit::log(&self.conn, &crate::audit::Event::new(action, "vault")).map(|_| ())
     }
 
     pub fn conn(&self) -> &Connection {

@@ -169,6 +169,7 @@ impl Vault {
         let conn = open_keyed(&path, &new, Some(&keys.vault_id))?;
         let mut v = Vault::assemble(conn, path, keys, new);
         v.promote(store, passphrase)?;
+        v.log_key("rekey")?;
         Ok(v)
     }
 

@@ -13,4 +13,8 @@ stagnation_weeks: number,
 /**
  * Words that prompt the gentle peer-language hint, one list per language.
  */
-hint_words_nl: Array<string>, hint_words_en: Array<string>, };
+hint_words_nl: Array<string>, hint_words_en: Array<string>, 
+/**
+ * Years the audit log keeps its lines (NEN 7513: at least five).
+ */
+log_retention_years: number, };

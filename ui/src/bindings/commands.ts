@@ -14,6 +14,10 @@ import type { FollowUp } from "./FollowUp";
 import type { Health } from "./Health";
 import type { Hit } from "./Hit";
 import type { Lang } from "./Lang";
+import type { LogActor } from "./LogActor";
+import type { LogEntry } from "./LogEntry";
+import type { LogQuery } from "./LogQuery";
+import type { LogVerification } from "./LogVerification";
 import type { Mode } from "./Mode";
 import type { NewBridgeNote } from "./NewBridgeNote";
 import type { NewContact } from "./NewContact";
@@ -78,6 +82,12 @@ export function makeCommands(call: Call) {
     keyRekeyBegin: () => call<string>("key_rekey_begin"),
     keyRekeyCancel: () => call<null>("key_rekey_cancel"),
     keyRekeyFinish: (passphrase: string | null) => call<null>("key_rekey_finish", { passphrase }),
+    logList: (query: LogQuery, limit: number) => call<Array<LogEntry>>("log_list", { query, limit }),
+    logVerify: () => call<LogVerification>("log_verify"),
+    logExportCsv: (query: LogQuery) => call<boolean>("log_export_csv", { query }),
+    actorGet: () => call<LogActor>("actor_get"),
+    actorSet: (actor: LogActor) => call<null>("actor_set", { actor }),
+    personExport: (id: number) => call<string | null>("person_export", { id }),
   };
 }
 

@@ -384,6 +384,10 @@ pub fn first_run(app: &App, passphrase: Option<&str>) -> String {
     let group = code.split('-').nth(n - 1).unwrap().to_string();
     app.find("#code-check").keys(&group);
     app.find("#code-confirm").click();
+    // Who the log names: optional; the tests name a fictional supporter.
+    app.find("#actor-name").keys("Anna de Testbegeleider");
+    app.find("#actor-role").keys("ervaringsdeskundige");
+    app.find("#actor-continue").click();
     app.find("#nav-log");
     code
 }

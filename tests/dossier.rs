@@ -1,0 +1,208 @@
+//! The person's rights: everything about them, about them only, in a document they
+//! can read and a file a system can read; and an erasure that leaves nothing
+//! readable, checked from outside Naast with SQLCipher and the key.
+
+mod common;
+
+use std::process::Command;
+
+use common::*;
+use naast::contact::{self, NewContact};
+use naast::dossier::{self, Format};
+use naast::model::{BridgeKind, Support};
+use naast::person::{self, NewPerson};
+use naast::vault::Vault;
+use naast::{audit, bridge, followup, time, Lang};
+
+fn day(s: &str) -> chrono::NaiveDate {
+    time::parse_date(s).unwrap()
+}
+
+fn add(v: &Vault, alias: &str, full: &str) -> i64 {
+    person::add(
+        v.conn(),
+        &NewPerson {
+            alias: alias.into(),
+            full_name: full.into(),
+            wishes: "Weer zelf koken.".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap()
+    .id
+}
+
+/// Sanne's contacts (one a group dinner with Mo), a bridge note shared on consent,
+/// a check-in done and one open.
+fn seed(v: &Vault) -> (i64, i64) {
+    let c = v.conn();
+    let sanne = add(v, "Sanne", "Sanne Jansen");
+    let mo = add(v, "Mo", "Mohammed el Idrissi");
+    let mut n = NewContact::now(vec![sanne], vec![Support::Practical]);
+    n.note = "Samen de brief gelezen <b>vetgedrukt</b>.".into();
+    n.own_words = "Ik wil het zelf kunnen.".into();
+    n.follow_up = Some(day("2026-12-01"));
+    contact::add(c, &n).unwrap();
+    let mut g = NewContact::now(vec![sanne, mo], vec![Support::Emotional]);
+    g.note = "Groepsavond: Mo kookte, Sanne deed de afwas en Mo's broer kwam later.".into();
+    contact::add(c, &g).unwrap();
+    let doc = person::add_member(c, sanne, "dr. Visser", "psychiater", true).unwrap();
+    person::add_consent(
+        c,
+        &doc,
+        "brugnotities",
+        day("2026-11-01"),
+        day("2027-05-31"),
+    )
+    .unwrap();
+    let b = bridge::add(
+        c,
+        &bridge::NewBridgeNote {
+            person_id: sanne,
+            member_id: doc.id,
+            kind: BridgeKind::Question,
+            text: "Sanne merkt geen verschil sinds de nieuwe afspraak.".into(),
+            client_voice: "Ik wil gehoord worden.".into(),
+            contacts: vec![],
+        },
+    )
+    .unwrap();
+    bridge::share(c, b.id, time::today()).unwrap();
+    bridge::answer(c, b.id, "Volgende week samen bespreken.").unwrap();
+    let f = followup::open(c, Some(sanne)).unwrap()[0].id;
+    followup::done(c, f, time::today()).unwrap();
+    followup::add(c, sanne, day("2026-12-15"), "na de vakantie").unwrap();
+    (sanne, mo)
+}
+
+#[test]
+fn everything_about_a_person_about_them_only_in_both_files() {
+    let t = TestVault::new();
+    let (v, _) = t.init_passphrase();
+    let (sanne, _) = seed(&v);
+    let json_out = t.dir.path().join("sanne.json");
+    let html_out = t.dir.path().join("sanne.html");
+    dossier::export(v.conn(), &t.path, sanne, Format::Json, Lang::Nl, &json_out).unwrap();
+    dossier::export(v.conn(), &t.path, sanne, Format::Html, Lang::Nl, &html_out).unwrap();
+
+    let j: serde_json::Value = serde_json::from_slice(&std::fs::read(&json_out).unwrap()).unwrap();
+    assert_eq!(j["schema"], "naast-dossier/1");
+    assert_eq!(j["person"]["full_name"], "Sanne Jansen");
+    assert_eq!(j["contacts"].as_array().unwrap().len(), 2);
+    assert_eq!(j["contacts"][1]["others"], 1);
+    assert_eq!(
+        j["checkins"].as_array().unwrap().len(),
+        2,
+        "done check-ins too"
+    );
+    assert!(j["checkins"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| !f["done_on"].is_null()));
+    let shares = j["bridge_notes"][0]["shares"].as_array().unwrap();
+    assert_eq!(shares.len(), 1);
+    assert_eq!(
+        j["bridge_notes"][0]["answer"],
+        "Volgende week samen bespreken."
+    );
+    // The log says what left the vault about her: the share, and the first export.
+    let logged: Vec<&str> = j["shared_log"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(logged, ["share"]);
+
+    let html = std::fs::read_to_string(&html_out).unwrap();
+    for doc in [std::fs::read_to_string(&json_out).unwrap(), html.clone()] {
+        // About her only: Mo is never named, not by alias, not by full name.
+        assert!(
+            !doc.contains("Mo ") && !doc.contains("Mo'") && !doc.contains("Idrissi"),
+            "{doc}"
+        );
+        assert!(doc.contains("een andere deelnemer"));
+        assert!(doc.contains("Ik wil het zelf kunnen."));
+    }
+    assert!(html.contains("Samen de brief gelezen &lt;b&gt;vetgedrukt&lt;/b&gt;."));
+    assert!(!html.contains("<script") && !html.contains("http"));
+    assert!(html.contains("met 1 andere deelnemer"));
+    for f in [&json_out, &html_out] {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(f).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    let exports = audit::list(
+        v.conn(),
+        &audit::Query {
+            action: Some(audit::Action::Export),
+            ..Default::default()
+        },
+        None,
+    )
+    .unwrap();
+    assert_eq!(exports.len(), 2);
+    assert!(exports.iter().all(|e| e.person_id == Some(sanne)));
+}
+
+/// Runs tests/tools/scan_vault.py: SQLCipher (PyPI sqlcipher3-wheels) opens the file
+/// with the raw key, and every page and WAL frame is decrypted and searched.
+fn scan(path: &std::path::Path, key_hex: &str, markers: &[&str]) -> serde_json::Value {
+    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools/scan_vault.py");
+    let o = Command::new("python3")
+        .arg(script)
+        .arg(path)
+        .arg(key_hex)
+        .args(markers)
+        .output()
+        .expect("python3 with sqlcipher3-wheels and cryptography (scripts/setup.sh)");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+#[test]
+fn an_erased_person_is_nowhere_in_the_file_pages_and_log_included() {
+    let t = TestVault::new();
+    let (v, code) = t.init_passphrase();
+    let c = v.conn();
+    let erased = add(&v, "Qwertyalias", "Qwerty Volledignaam");
+    let kept = add(&v, "Blijft", "");
+    for i in 0..40 {
+        let mut n = NewContact::now(vec![erased], vec![Support::Emotional]);
+        n.note = format!("notitiemarkeringxyz nummer {i} over de week");
+        n.own_words = "eigenwoordenmarkeringxyz".into();
+        contact::add(c, &n).unwrap();
+    }
+    let mut g = NewContact::now(vec![erased, kept], vec![Support::Practical]);
+    g.note = "gedeeldemarkeringxyz".into();
+    contact::add(c, &g).unwrap();
+    naast::draft::save(c, None, r#"{"note":"conceptmarkeringxyz"}"#, &[erased]).unwrap();
+    let key = hex::encode(naast::vault::recovery::decode(&code).unwrap().as_bytes());
+    let markers = [
+        "Qwertyalias",
+        "Volledignaam",
+        "notitiemarkeringxyz",
+        "eigenwoordenmarkeringxyz",
+        "conceptmarkeringxyz",
+    ];
+    // The scanner sees them while they are there (so its silence later means something).
+    let before = scan(&t.path, &key, &markers);
+    assert_eq!(before["opened"], true);
+    assert_eq!(
+        before["found"].as_array().unwrap().len(),
+        markers.len(),
+        "{before}"
+    );
+
+    person::erase(c, erased).unwrap();
+    drop(v);
+    let after = scan(&t.path, &key, &markers);
+    assert_eq!(after["opened"], true);
+    assert_eq!(after["sound"], true);
+    assert!(after["pages"].as_i64().unwrap() > 10);
+    assert_eq!(after["found"], serde_json::json!([]), "{after}");
+    // The group contact of the other person stays, without her.
+    let v = t.open().unwrap();
+    assert_eq!(contact::count(v.conn(), &Default::default()).unwrap(), 1);
+}
