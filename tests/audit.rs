@@ -118,7 +118,9 @@ fn every_change_view_search_and_output_is_logged_by_code_never_content() {
         .map(|(a, o, r)| (*a, o.to_string(), *r))
         .collect();
     assert_eq!(got, expect);
-    assert!(lines.iter().all(|e| e.actor == "Anna (ervaringsdeskundige)"));
+    assert!(lines
+        .iter()
+        .all(|e| e.actor == "Anna (ervaringsdeskundige)"));
     // Every line about a record names Sanne by code (the actor line and the search
     // without a person filter are about no one).
     assert!(lines
