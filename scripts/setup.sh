@@ -13,7 +13,7 @@ packages=(
   libwebkit2gtk-4.1-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev librsvg2-dev
   libayatana-appindicator3-dev
   # end-to-end tests: the app in a virtual display, driven over WebDriver
-  webkit2gtk-driver xvfb xauth procps
+  webkit2gtk-driver xvfb xauth procps xdotool
   # tests: a private D-Bus session with a real keyring
   dbus dbus-x11 gnome-keyring libsecret-tools
   # tests: the consult summary printed to PDF by headless Chromium, read back as text

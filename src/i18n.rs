@@ -375,3 +375,122 @@ fn status_nl(s: &str) -> &str {
         other => other,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    /// One of every error a person can meet in the app.
+    fn every_error() -> Vec<Error> {
+        let p = || PathBuf::from("/home/anna/kluis.naast");
+        let mut v = vec![
+            Error::VaultMissing(p()),
+            Error::VaultExists(p()),
+            Error::KeyFileMissing(p(), p()),
+            Error::KeyFileDamaged(p()),
+            Error::KeyFileOtherVault(p()),
+            Error::NotAVault(p()),
+            Error::WrongPassphrase,
+            Error::PassphraseNeeded,
+            Error::KeyMismatch,
+            Error::RecoveryMismatch,
+            Error::RecoveryTypo,
+            Error::KeyringEntryMissing,
+            Error::KeyringUnavailable("no service".into()),
+            Error::KeyringLocked,
+            Error::Damaged,
+            Error::ReadOnly(p()),
+            Error::NewerSchema { found: 9, known: 5 },
+            Error::Busy,
+            Error::DiskFull,
+            Error::OutputIsVault(p()),
+            Error::NotFound {
+                what: "person",
+                name: "Sanne".into(),
+                hint: "add-person",
+            },
+            Error::NotFound {
+                what: "circle member",
+                name: "dr. Visser".into(),
+                hint: "add-member",
+            },
+            Error::NoConsent {
+                person: "Sanne".into(),
+                recipient: "dr. Visser".into(),
+            },
+            Error::io(p(), std::io::Error::from(std::io::ErrorKind::NotFound)),
+        ];
+        v.extend(
+            [
+                Invalid::Minutes(0),
+                Invalid::NoSupport,
+                Invalid::NoPerson,
+                Invalid::Date("x".into()),
+                Invalid::DateTime("x".into()),
+                Invalid::SkippedTime("2026-03-29 02:30".into()),
+                Invalid::Period,
+                Invalid::TooLong {
+                    field: "note",
+                    len: 200_001,
+                    max: crate::text::NOTE_MAX,
+                },
+                Invalid::TooLong {
+                    field: "alias",
+                    len: 201,
+                    max: crate::text::SHORT_MAX,
+                },
+                Invalid::DuplicateAlias("Sanne".into()),
+                Invalid::PassphraseTooShort(8),
+                Invalid::ConsentPeriod,
+                Invalid::InformalRecipient,
+                Invalid::NotDraft("shared"),
+                Invalid::DateOutOfRange("0226-11-23".into()),
+            ]
+            .into_iter()
+            .map(Error::Invalid),
+        );
+        v
+    }
+
+    /// The app names screens and buttons; a command or an option would send a peer
+    /// supporter to a terminal they never use.
+    #[test]
+    fn messages_in_the_app_never_name_a_command_or_an_option() {
+        for e in every_error() {
+            for lang in [Lang::Nl, Lang::En] {
+                let m = e.message(lang);
+                assert!(
+                    !m.contains(" naast ") && !m.contains("--") && !m.contains('`'),
+                    "{m}"
+                );
+                assert_eq!(m.lines().count(), 1, "{m}");
+            }
+        }
+    }
+
+    /// The command line does tell which command helps next.
+    #[test]
+    fn messages_on_the_command_line_name_the_command_that_helps() {
+        assert!(Error::WrongPassphrase
+            .cli_message(Lang::Nl)
+            .contains("naast recover"));
+        assert!(Error::Damaged
+            .cli_message(Lang::En)
+            .contains("naast restore"));
+        assert!(Error::PassphraseNeeded
+            .cli_message(Lang::Nl)
+            .contains("--passphrase-file"));
+    }
+
+    /// Dutch lines stay Dutch: no English words from the OS or a library inside.
+    #[test]
+    fn dutch_messages_carry_no_english_fragments() {
+        for e in every_error() {
+            let m = e.message(Lang::Nl);
+            for english in ["No such file", "permission denied", " the ", " error"] {
+                assert!(!m.contains(english), "{m}");
+            }
+        }
+    }
+}

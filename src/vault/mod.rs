@@ -624,7 +624,11 @@ fn open_keyed_inner(path: &Path, key: &VaultKey, expect_id: Option<&str>) -> Res
         | OpenFlags::SQLITE_OPEN_URI;
     let conn =
         Connection::open_with_flags(path, flags).map_err(|e| match e.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::CannotOpen) => Error::VaultMissing(path.into()),
+            // Only a file that is really not there is "missing"; any other refusal to
+            // open says what SQLite said.
+            Some(rusqlite::ErrorCode::CannotOpen) if !path.exists() => {
+                Error::VaultMissing(path.into())
+            }
             _ => Error::from(e),
         })?;
     conn.execute_batch(&key.pragma())?;

@@ -48,3 +48,125 @@ fn the_log_names_the_supporter_and_people_by_code_and_checks_out() {
     let o = cli(&app, &["log", "--verify"], Some(PASS));
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }
+
+/// Sends keys to the first window whose title matches, as a person at the keyboard
+/// would (the native print and save dialogs are not part of the webview).
+fn keys_to_window(title: &str, keys: &[&str]) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let id = loop {
+        let o = std::process::Command::new("xdotool")
+            .args(["search", "--name", title])
+            .output()
+            .expect("xdotool (scripts/setup.sh installs it)");
+        let found = String::from_utf8_lossy(&o.stdout)
+            .lines()
+            .last()
+            .map(str::to_string);
+        if let Some(id) = found.filter(|s| !s.is_empty()) {
+            break id;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no window titled {title}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(300));
+    };
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    let ok = std::process::Command::new("xdotool")
+        .args(["windowfocus", "--sync", &id])
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok);
+    for k in keys {
+        let args: Vec<&str> = if k.starts_with("type:") {
+            vec!["type", "--delay", "20", &k[5..]]
+        } else {
+            vec!["key", "--clearmodifiers", k]
+        };
+        std::process::Command::new("xdotool")
+            .args(&args)
+            .status()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+}
+
+fn log_of(app: &App, action: &str) -> Vec<serde_json::Value> {
+    let o = cli(app, &["log", "--action", action, "--json"], Some(PASS));
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    serde_json::from_slice::<serde_json::Value>(&o.stdout)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+#[test]
+fn the_log_records_the_summary_that_was_shown_and_only_what_really_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::start(dir.path(), "printlog");
+    first_run(&app, Some(PASS));
+    let o = cli(&app, &["person", "add", "--alias", "Kees"], Some(PASS));
+    assert!(o.status.success());
+    let o = cli(
+        &app,
+        &[
+            "contact",
+            "add",
+            "--person",
+            "Kees",
+            "--support",
+            "navigation",
+            "--consult",
+            "--note",
+            "Kees wil verhuizen.",
+        ],
+        Some(PASS),
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    app.find("#nav-consult").click();
+    app.find("#last-4-weeks").click();
+    app.find("#preview").click();
+    app.find("#summary-frame");
+
+    // Print, then cancel the dialog: nothing left the vault, nothing is logged.
+    app.find("#print").click();
+    keys_to_window("Print|Afdrukken", &["Escape"]);
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    assert!(
+        log_of(&app, "print").is_empty(),
+        "a cancelled print was logged"
+    );
+
+    // The level changed after the preview: what is saved is the page on screen
+    // (codes), and the log says codes, not the full names the form now shows.
+    app.find("#consult-level option[value=full]").click();
+    app.find("#save-html").click();
+    let out = dir.path().join("overleg.html");
+    keys_to_window(
+        "Save|Opslaan|HTML",
+        &["ctrl+a", &format!("type:{}", out.display()), "Return"],
+    );
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while !out.exists() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the summary was not saved"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        !html.contains("Kees"),
+        "the page says names the preview did not show"
+    );
+    let saves = log_of(&app, "save");
+    assert_eq!(saves.len(), 1, "{saves:?}");
+    assert_eq!(saves[0]["detail"]["level"], "code");
+    assert!(
+        saves[0]["person"].is_string(),
+        "everyone is logged by code, not as []"
+    );
+}

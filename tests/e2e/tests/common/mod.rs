@@ -6,6 +6,7 @@
 //! the D-Bus session with an unlocked keyring.
 #![allow(dead_code)]
 
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -62,7 +63,15 @@ pub struct App {
     pub service: String,
 }
 
-static NEXT_PORT: std::sync::atomic::AtomicU16 = std::sync::atomic::AtomicU16::new(0);
+/// A port no one is listening on right now, chosen by the OS. Fixed port numbers
+/// once let a test talk to a WebKitWebDriver left over from an earlier test binary,
+/// which started the app with that test's vault.
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free local port")
+}
 
 impl App {
     /// Starts the app on a vault in `dir` (kept between restarts of the same App).
@@ -72,21 +81,29 @@ impl App {
 
     /// Starts another binary the same way (the benchmark's bare-window floor).
     pub fn start_binary(dir: &Path, name: &str, binary: &Path) -> App {
-        let n = NEXT_PORT.fetch_add(2, std::sync::atomic::Ordering::SeqCst);
-        let port = 4500 + (std::process::id() % 200) as u16 * 4 + n;
+        let port = free_port();
+        let native = loop {
+            let p = free_port();
+            if p != port {
+                break p;
+            }
+        };
         let service = format!("naast-e2e-{name}-{}", std::process::id());
         let driver = Command::new(tauri_driver())
             .args([
                 "--port",
                 &port.to_string(),
                 "--native-port",
-                &(port + 1).to_string(),
+                &native.to_string(),
             ])
             .env("NAAST_VAULT", dir.join("kluis.naast"))
             .env("NAAST_KEYRING_SERVICE", &service)
             .env_remove("NAAST_LANG")
             .stdout(Stdio::null())
             .stderr(Stdio::null())
+            // Its own process group: dropping the App ends the driver, the native
+            // driver it started and the app, never leaving one behind.
+            .process_group(0)
             .spawn()
             .expect("tauri-driver must be installed: scripts/e2e.sh installs it");
         let mut app = App {
@@ -309,6 +326,8 @@ fn answer(r: Result<ureq::Response, ureq::Error>) -> Result<Value, String> {
 impl Drop for App {
     fn drop(&mut self) {
         self.end_session();
+        // SAFETY: a plain signal to the process group this App started.
+        unsafe { libc::kill(-(self.driver.id() as i32), libc::SIGKILL) };
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }
