@@ -79,8 +79,8 @@ fn keys_to_window(title: &str, keys: &[&str]) {
         .success();
     assert!(ok);
     for k in keys {
-        let args: Vec<&str> = if k.starts_with("type:") {
-            vec!["type", "--delay", "20", &k[5..]]
+        let args: Vec<&str> = if let Some(text) = k.strip_prefix("type:") {
+            vec!["type", "--delay", "20", text]
         } else {
             vec!["key", "--clearmodifiers", k]
         };
