@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0003_draft.sql"),
     include_str!("../migrations/0004_ids_never_reused.sql"),
     include_str!("../migrations/0005_audit_log.sql"),
+    include_str!("../migrations/0006_change_counter.sql"),
 ];
 
 /// The newest schema this build knows.

@@ -167,6 +167,14 @@ pub enum Error {
     DiskFull,
     #[error("{0} is the vault or one of its own files; Naast never writes anything over it. Choose another file name")]
     OutputIsVault(PathBuf),
+    #[error("the backup folder {0} is not there (a USB disk that is not plugged in?); no backup was made")]
+    BackupFolderMissing(PathBuf),
+    #[error("the backup {0} did not pass its check; it cannot be used")]
+    BackupDamaged(PathBuf),
+    #[error("the backup {0} does not open with this key; it was made by another vault, or before a new key")]
+    BackupOtherKey(PathBuf),
+    #[error("{0} is not a Naast backup")]
+    NotABackup(PathBuf),
     #[error("no {what} '{name}'")]
     NotFound {
         what: &'static str,
@@ -276,6 +284,10 @@ impl Error {
             Error::Busy => "busy",
             Error::DiskFull => "disk_full",
             Error::OutputIsVault(_) => "output_is_vault",
+            Error::BackupFolderMissing(_) => "backup_folder_missing",
+            Error::BackupDamaged(_) => "backup_damaged",
+            Error::BackupOtherKey(_) => "backup_other_key",
+            Error::NotABackup(_) => "not_a_backup",
             Error::NotFound { .. } => "not_found",
             Error::NoConsent { .. } => "no_consent",
             Error::Invalid(_) => "invalid",

@@ -26,6 +26,22 @@ pub(crate) fn private_file(path: &Path, exclusive: bool) -> std::io::Result<fs::
     o.open(path)
 }
 
+/// Creates a folder (and its parents) that only its owner can enter, for backups.
+/// An existing folder is left as it is: it may be a share the user chose.
+pub(crate) fn private_dir(path: &Path) -> std::io::Result<()> {
+    if path.is_dir() {
+        return Ok(());
+    }
+    let mut b = fs::DirBuilder::new();
+    b.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        b.mode(0o700);
+    }
+    b.create(path)
+}
+
 /// Makes a rename durable: on Linux the directory entry needs its own fsync.
 pub(crate) fn sync_dir(path: &Path) -> std::io::Result<()> {
     #[cfg(unix)]

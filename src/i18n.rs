@@ -120,6 +120,26 @@ fn hint(e: &Error, lang: Lang, surface: Surface) -> Option<String> {
         (Error::ReadOnly(_), En, _) => {
             "copy the vault and its .keys file to a folder you may write to, or ask for access"
         }
+        (Error::BackupFolderMissing(_), Nl, Cli) => "sluit de schijf aan, of geef een andere map met --to",
+        (Error::BackupFolderMissing(_), En, Cli) => "plug in the disk, or give another folder with --to",
+        (Error::BackupFolderMissing(_), Nl, App) => {
+            "sluit de schijf aan, of kies een andere map bij Instellingen → Back-ups"
+        }
+        (Error::BackupFolderMissing(_), En, App) => {
+            "plug in the disk, or choose another folder under Settings → Backups"
+        }
+        (Error::BackupDamaged(_), Nl, _) => "kies een andere (oudere) back-up",
+        (Error::BackupDamaged(_), En, _) => "choose another (older) backup",
+        (Error::BackupOtherKey(_), Nl, Cli) => {
+            "geef de herstelcode die gold toen hij gemaakt werd, met --recovery-code-file"
+        }
+        (Error::BackupOtherKey(_), En, Cli) => {
+            "give the recovery code that was valid when it was made, with --recovery-code-file"
+        }
+        (Error::BackupOtherKey(_), Nl, App) => {
+            "typ de herstelcode die gold toen hij gemaakt werd"
+        }
+        (Error::BackupOtherKey(_), En, App) => "type the recovery code that was valid when it was made",
         (Error::NotFound { hint: "add-person", .. }, Nl, Cli) => "voeg die toe met `naast person add`",
         (Error::NotFound { hint: "add-person", .. }, En, Cli) => "add them with `naast person add`",
         (Error::NotFound { hint: "add-person", .. }, Nl, App) => "voeg die toe bij Mensen",
@@ -228,6 +248,19 @@ pub(crate) fn error_nl(e: &Error) -> String {
             "{} is de kluis of een van haar eigen bestanden; Naast schrijft daar nooit iets overheen. Kies een andere bestandsnaam",
             p.display()
         ),
+        Error::BackupFolderMissing(p) => format!(
+            "de back-upmap {} is er niet (een USB-schijf die niet is aangesloten?); er is geen back-up gemaakt",
+            p.display()
+        ),
+        Error::BackupDamaged(p) => format!(
+            "de back-up {} kwam niet door de controle; hij is niet te gebruiken",
+            p.display()
+        ),
+        Error::BackupOtherKey(p) => format!(
+            "de back-up {} gaat niet open met deze sleutel; hij is van een andere kluis, of van vóór een nieuwe sleutel",
+            p.display()
+        ),
+        Error::NotABackup(p) => format!("{} is geen Naast-back-up", p.display()),
         Error::NotFound { what, name, .. } => {
             let what = match *what {
                 "person" => "persoon",
@@ -405,6 +438,10 @@ mod tests {
             Error::Busy,
             Error::DiskFull,
             Error::OutputIsVault(p()),
+            Error::BackupFolderMissing(p()),
+            Error::BackupDamaged(p()),
+            Error::BackupOtherKey(p()),
+            Error::NotABackup(p()),
             Error::NotFound {
                 what: "person",
                 name: "Sanne".into(),

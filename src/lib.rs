@@ -9,6 +9,7 @@
 //! write runs in its own IMMEDIATE transaction and is durable when it returns `Ok`.
 
 pub mod audit;
+pub mod backup;
 pub mod bridge;
 pub mod contact;
 pub mod db;

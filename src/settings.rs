@@ -22,6 +22,35 @@ pub struct Settings {
     /// Years the audit log keeps its lines (NEN 7513: at least five).
     #[serde(default = "default_retention")]
     pub log_retention_years: u32,
+    /// Where backups go; `None` is `backups/` beside the vault.
+    #[serde(default)]
+    pub backup_folder: Option<String>,
+    /// How many backups to keep: daily, weekly, monthly.
+    #[serde(default = "default_daily")]
+    pub backup_keep_daily: u32,
+    #[serde(default = "default_weekly")]
+    pub backup_keep_weekly: u32,
+    #[serde(default = "default_monthly")]
+    pub backup_keep_monthly: u32,
+    /// Days after which the home screen says the last backup is old.
+    #[serde(default = "default_warn_days")]
+    pub backup_warn_days: u32,
+}
+
+fn default_daily() -> u32 {
+    7
+}
+
+fn default_weekly() -> u32 {
+    4
+}
+
+fn default_monthly() -> u32 {
+    12
+}
+
+fn default_warn_days() -> u32 {
+    7
 }
 
 fn default_retention() -> u32 {
@@ -37,6 +66,11 @@ impl Default for Settings {
             hint_words_nl: language::default_words(Lang::Nl),
             hint_words_en: language::default_words(Lang::En),
             log_retention_years: default_retention(),
+            backup_folder: None,
+            backup_keep_daily: default_daily(),
+            backup_keep_weekly: default_weekly(),
+            backup_keep_monthly: default_monthly(),
+            backup_warn_days: default_warn_days(),
         }
     }
 }
@@ -63,6 +97,10 @@ pub fn save(conn: &Connection, s: &Settings) -> Result<()> {
         crate::audit::MIN_RETENTION_YEARS.into(),
         100,
     )?;
+    crate::text::check_range("daily backups", s.backup_keep_daily.into(), 1, 366)?;
+    crate::text::check_range("weekly backups", s.backup_keep_weekly.into(), 0, 520)?;
+    crate::text::check_range("monthly backups", s.backup_keep_monthly.into(), 0, 1200)?;
+    crate::text::check_range("days", s.backup_warn_days.into(), 1, 365)?;
     let json = serde_json::to_string(s).map_err(|e| crate::Error::io("settings", e.into()))?;
     write_tx(conn, |c| {
         c.execute(

@@ -5,7 +5,7 @@ mod common;
 
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use common::cli::*;
 use common::*;
@@ -835,44 +835,6 @@ fn demo_data_is_all_or_nothing() {
     assert_eq!(arr(&c.json(&["person", "list"])).len(), 6);
     assert_eq!(arr(&c.json(&["contact", "list"])).len(), 20);
     let _ = before;
-}
-
-/// A tmpfs of a given size, as root (this machine's tests run as root); removed on drop.
-struct SmallDisk(tempfile::TempDir);
-
-impl SmallDisk {
-    fn new(size: &str) -> SmallDisk {
-        let dir = tempfile::tempdir().unwrap();
-        assert_eq!(
-            unsafe { libc::geteuid() },
-            0,
-            "this test mounts a tmpfs as root"
-        );
-        let ok = Command::new("mount")
-            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
-            .arg(dir.path())
-            .status()
-            .unwrap()
-            .success();
-        assert!(ok, "mount tmpfs");
-        SmallDisk(dir)
-    }
-
-    fn resize(&self, size: &str) {
-        let ok = Command::new("mount")
-            .args(["-o", &format!("remount,size={size}")])
-            .arg(self.0.path())
-            .status()
-            .unwrap()
-            .success();
-        assert!(ok);
-    }
-}
-
-impl Drop for SmallDisk {
-    fn drop(&mut self) {
-        let _ = Command::new("umount").arg(self.0.path()).status();
-    }
 }
 
 #[test]

@@ -46,6 +46,12 @@ pub fn dispatch(ctx: &Ctx, cmd: Command) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Rekey => rekey(ctx),
+        Command::Backup { cmd, to } => super::backup::backup(ctx, cmd, to),
+        Command::Restore {
+            file,
+            recovery_code_file,
+            replace,
+        } => super::backup::restore(ctx, &file, recovery_code_file.as_deref(), replace),
         Command::Person(c) => person_cmd(ctx, c),
         Command::Circle(c) => circle_cmd(ctx, c),
         Command::Consent(c) => consent_cmd(ctx, c),

@@ -1,6 +1,7 @@
 //! Argument parsing and the shared plumbing of the commands: which vault, how to
 //! unlock it, which language, text or JSON.
 
+mod backup;
 mod commands;
 mod output;
 mod summary;
@@ -55,6 +56,25 @@ pub enum Command {
     /// A new key and recovery code, for when the old code may have been seen. Prints
     /// the new code before it re-encrypts; older backups keep the old code.
     Rekey,
+    /// Make and verify a backup now (or: list, verify FILE).
+    #[command(args_conflicts_with_subcommands = true)]
+    Backup {
+        #[command(subcommand)]
+        cmd: Option<BackupCmd>,
+        /// The folder (default: the one from Settings, else backups/ beside the vault).
+        #[arg(long, value_name = "DIR")]
+        to: Option<PathBuf>,
+    },
+    /// Put a backup back as the vault at --vault. Refused when a vault is there,
+    /// unless --replace, which first keeps that vault under a dated name beside it.
+    Restore {
+        file: PathBuf,
+        /// A file whose first line is the recovery code (else the vault's own key).
+        #[arg(long, value_name = "FILE")]
+        recovery_code_file: Option<PathBuf>,
+        #[arg(long)]
+        replace: bool,
+    },
     /// People: add, list, show, export, close, erase.
     #[command(subcommand)]
     Person(PersonCmd),
@@ -434,6 +454,22 @@ pub enum FollowupCmd {
         id: i64,
         #[arg(long)]
         to: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum BackupCmd {
+    /// This vault's backups, newest first.
+    List {
+        #[arg(long, value_name = "DIR")]
+        to: Option<PathBuf>,
+    },
+    /// Check one backup read-only (a restore drill); exit 0 only when sound.
+    Verify {
+        file: PathBuf,
+        /// A file whose first line is the recovery code (else the vault's own key).
+        #[arg(long, value_name = "FILE")]
+        recovery_code_file: Option<PathBuf>,
     },
 }
 

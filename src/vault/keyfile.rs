@@ -124,6 +124,14 @@ pub struct Slot {
 const MEMORY_KIB: u32 = 64 * 1024;
 const ITERATIONS: u32 = 3;
 
+/// Refuses a passphrase too short to protect anything, before any work is done.
+pub fn check_passphrase(passphrase: &str) -> Result<()> {
+    if passphrase.chars().count() < MIN_PASSPHRASE {
+        return Err(Invalid::PassphraseTooShort(MIN_PASSPHRASE).into());
+    }
+    Ok(())
+}
+
 pub fn path_for(db: &Path) -> PathBuf {
     let mut s = db.as_os_str().to_owned();
     s.push(".keys");
@@ -193,9 +201,7 @@ impl KeyFile {
     }
 
     pub fn set_passphrase(&mut self, key: &VaultKey, passphrase: &str) -> Result<()> {
-        if passphrase.chars().count() < MIN_PASSPHRASE {
-            return Err(Invalid::PassphraseTooShort(MIN_PASSPHRASE).into());
-        }
+        check_passphrase(passphrase)?;
         let mut salt = [0u8; 16];
         let mut nonce = [0u8; 24];
         random(&mut salt)?;

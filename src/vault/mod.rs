@@ -12,6 +12,8 @@ pub mod keystore;
 pub mod recovery;
 mod rekey;
 
+pub(crate) use rekey::counts as table_counts;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -152,6 +154,17 @@ impl Vault {
         new_passphrase: Option<&str>,
     ) -> Result<Vault> {
         let key = recovery::decode(code)?;
+        Vault::recover_with_key(path, key, store, new_passphrase)
+    }
+
+    /// [`Vault::recover`] with the key itself: after a restore, where the key came
+    /// from the recovery code or from the vault that was open.
+    pub(crate) fn recover_with_key(
+        path: &Path,
+        key: VaultKey,
+        store: &dyn KeyStore,
+        new_passphrase: Option<&str>,
+    ) -> Result<Vault> {
         let salt = read_head(path)?;
         let kpath = keyfile::path_for(path);
         let old = match KeyFile::read(&kpath) {
@@ -288,6 +301,11 @@ impl Vault {
         &self.conn
     }
 
+    /// For the backup module, which keys its copies with the vault key.
+    pub(crate) fn key(&self) -> &VaultKey {
+        &self.key
+    }
+
     pub fn id(&self) -> &str {
         &self.keys.vault_id
     }
@@ -333,6 +351,11 @@ impl Reader {
     pub fn verify(&self) -> Vec<Problem> {
         check(&self.conn, false)
     }
+}
+
+/// The checks of a read-only connection (a backup).
+pub(crate) fn check_connection(c: &Connection) -> Vec<Problem> {
+    check(c, false)
 }
 
 /// The checks of [`Vault::verify`]. A check that cannot even run (a page too damaged

@@ -34,7 +34,7 @@ fn next_path(vault: &Path) -> PathBuf {
 }
 
 /// What a copy must hold to be the same vault: rows per table.
-fn counts(conn: &Connection, schema: &str) -> Result<Vec<(String, i64)>> {
+pub(crate) fn counts(conn: &Connection, schema: &str) -> Result<Vec<(String, i64)>> {
     let tables: Vec<String> = conn
         .prepare(&format!(
             "SELECT name FROM {schema}.sqlite_schema WHERE type = 'table'

@@ -39,7 +39,12 @@ def main():
 
     con = sqlcipher3.connect(f"file:{path}?mode=ro", uri=True)
     con.execute(f"PRAGMA key = \"x'{key_hex}'\"")
-    con.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+    try:
+        con.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+    except sqlcipher3.DatabaseError:
+        # Not with this key (or not a SQLCipher file at all): nothing to look in.
+        print(json.dumps(out))
+        return
     out["opened"] = True
     bad = con.execute("PRAGMA cipher_integrity_check").fetchall()
     ok = con.execute("PRAGMA integrity_check").fetchone()[0]
