@@ -285,44 +285,54 @@ pub fn auto(v: &Vault, trigger: Trigger, now: DateTime<Utc>) -> Result<Option<Ba
 /// folder must be there (a USB disk that is not plugged in is not silently replaced
 /// by a new empty folder on the laptop).
 pub fn make(v: &Vault, dir: &Path, now: DateTime<Utc>) -> Result<Backup> {
-    if !dir.is_dir() {
-        if dir == default_folder(v.path()) {
-            crate::files::private_dir(dir).map_err(|e| Error::io(dir, e))?;
-        } else {
-            return Err(Error::BackupFolderMissing(dir.into()));
-        }
+    let job = prepare(v, dir)?;
+    let made = job.run(now)?;
+    record(v, &made)?;
+    Ok(made.backup)
+}
+
+/// Everything a backup needs, taken from the open vault in a moment, so that the
+/// long part ([`Job::run`]) holds nothing of the app's: it reads the vault through
+/// a connection of its own, and saving goes on meanwhile.
+pub struct Job {
+    vault_path: PathBuf,
+    vault_id: String,
+    key: VaultKey,
+    dir: PathBuf,
+    policy: Policy,
+}
+
+impl std::fmt::Debug for Job {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Job")
+            .field("dir", &self.dir)
+            .finish_non_exhaustive()
     }
-    clean_partials(dir, v.id());
-    let name = free_name(dir, v.id(), now);
-    let partial = with_suffix(&name, PARTIAL_EXT);
-    crate::files::check_output(&name, v.path())?;
-    crate::files::check_output(&partial, v.path())?;
-    let result = write_verified(v, &partial, now);
-    let (tables, change, manifest) = match result {
-        Ok(r) => r,
-        Err(e) => {
-            remove_all(&partial);
-            return Err(e);
-        }
-    };
-    if let Err(e) = fs::rename(&partial, &name)
-        .and_then(|_| crate::files::sync_dir(&name))
-        .map_err(|e| Error::io(&name, e))
-    {
-        remove_all(&partial);
-        return Err(e);
-    }
-    let json = serde_json::to_vec_pretty(&manifest).map_err(|e| Error::io(&name, e.into()))?;
-    crate::files::write_output(&with_suffix(&name, MANIFEST_EXT), &json, v.path())?;
-    let counts = Counts::from_tables(&tables);
-    let made_at = manifest.made_at.clone();
-    let record = LastBackup {
-        path: name.clone(),
-        made_at: made_at.clone(),
-        counts: counts.clone(),
-        change_count: change,
-    };
-    let raw = serde_json::to_string(&record).map_err(|e| Error::io(&name, e.into()))?;
+}
+
+/// A backup made and verified, to be recorded in the vault.
+#[derive(Debug, Clone)]
+pub struct Made {
+    pub backup: Backup,
+    record: LastBackup,
+}
+
+/// See [`Job`].
+pub fn prepare(v: &Vault, dir: &Path) -> Result<Job> {
+    let s = crate::settings::load(v.conn())?;
+    Ok(Job {
+        vault_path: v.path().into(),
+        vault_id: v.id().into(),
+        key: v.key().clone(),
+        dir: dir.into(),
+        policy: Policy::from_settings(&s),
+    })
+}
+
+/// Writes down in the vault that a verified backup exists, and logs it.
+pub fn record(v: &Vault, made: &Made) -> Result<()> {
+    let raw =
+        serde_json::to_string(&made.record).map_err(|e| Error::io(&made.backup.path, e.into()))?;
     write_tx(v.conn(), |c| {
         c.execute(
             "INSERT INTO meta (key, value) VALUES (?1, ?2)
@@ -333,93 +343,160 @@ pub fn make(v: &Vault, dir: &Path, now: DateTime<Utc>) -> Result<Backup> {
     })?;
     crate::audit::log(
         v.conn(),
-        &crate::audit::Event::new(crate::audit::Action::Backup, "vault")
-            .detail(serde_json::json!({ "file": name.file_name().map(|n| n.to_string_lossy()) })),
+        &crate::audit::Event::new(crate::audit::Action::Backup, "vault").detail(
+            serde_json::json!({ "file": made.backup.path.file_name().map(|n| n.to_string_lossy()) }),
+        ),
     )?;
-    let s = crate::settings::load(v.conn())?;
-    rotate(v, dir, Policy::from_settings(&s))?;
-    Ok(Backup {
-        path: name,
-        made_at,
-        verified: true,
-        contacts: Some(counts.contacts),
-        counts: Some(counts),
-        bytes: manifest.bytes,
-        made: now,
-    })
+    Ok(())
 }
 
-/// Writes the export into `partial`, syncs and checks it. Returns the source's table
-/// counts, the change counter they were read at, and the manifest.
-fn write_verified(
-    v: &Vault,
-    partial: &Path,
-    now: DateTime<Utc>,
-) -> Result<(Tables, i64, Manifest)> {
-    // Made here, owner-only: an attached database is opened with the main one's
-    // flags, which do not create files.
-    crate::files::private_file(partial, true).map_err(|e| Error::io(partial, e))?;
-    let conn = v.conn();
-    let key_sql = Zeroizing::new(format!("x'{}'", hex::encode(v.key().as_bytes())));
-    conn.execute(
-        "ATTACH DATABASE ?1 AS kopie KEY ?2",
-        rusqlite::params![partial.to_string_lossy(), key_sql.as_str()],
-    )?;
-    drop(key_sql);
-    let made_at = now.to_rfc3339_opts(SecondsFormat::Secs, true);
-    let copied = (|| -> Result<(Tables, i64, i64)> {
-        // One read transaction: the copy is one moment of the vault, even while
-        // the app or a script keeps writing to it.
-        conn.execute_batch("BEGIN")?;
-        let inner = (|| -> Result<(Tables, i64, i64)> {
-            let tables = crate::vault::table_counts(conn, "main")?;
-            let change = change_count(conn)?;
-            let version = db::schema_version(conn)?;
-            conn.query_row("SELECT sqlcipher_export('kopie')", [], |_| Ok(()))?;
-            conn.pragma_update(Some("kopie"), "user_version", version)?;
-            let header =
-                serde_json::to_string(&tables).map_err(|e| Error::io(partial, e.into()))?;
-            conn.execute(
-                "INSERT INTO kopie.meta (key, value) VALUES
-                 ('backup_made_at', ?1), ('backup_tables', ?2)",
-                (&made_at, header),
-            )?;
-            conn.execute("DELETE FROM kopie.meta WHERE key = ?1", [LAST_KEY])?;
-            Ok((tables, change, version))
-        })();
-        match inner {
-            Ok(r) => {
-                conn.execute_batch("COMMIT")?;
-                Ok(r)
-            }
-            Err(e) => {
-                let _ = conn.execute_batch("ROLLBACK");
-                Err(e)
+impl Job {
+    /// Makes the backup, verifies it, and rotates older ones.
+    pub fn run(&self, now: DateTime<Utc>) -> Result<Made> {
+        let dir = &self.dir;
+        if !dir.is_dir() {
+            if *dir == default_folder(&self.vault_path) {
+                crate::files::private_dir(dir).map_err(|e| Error::io(dir, e))?;
+            } else {
+                return Err(Error::BackupFolderMissing(dir.clone()));
             }
         }
-    })();
-    let detached = conn.execute_batch("DETACH DATABASE kopie");
-    let (tables, change, version) = copied?;
-    detached?;
-    fs::File::open(partial)
-        .and_then(|f| f.sync_all())
-        .map_err(|e| Error::io(partial, e))?;
-    let report = check_file(partial, v.key(), crate::Lang::En)?;
-    let inside = report.vault_id.as_deref() == Some(v.id());
-    let source = Counts::from_tables(&tables);
-    if !report.sound || !inside || report.counts != source {
-        return Err(Error::BackupDamaged(partial.into()));
+        clean_partials(dir, &self.vault_id);
+        let name = free_name(dir, &self.vault_id, now);
+        let partial = with_suffix(&name, PARTIAL_EXT);
+        crate::files::check_output(&name, &self.vault_path)?;
+        crate::files::check_output(&partial, &self.vault_path)?;
+        let (tables, change, manifest) = match self.write_verified(&partial, now) {
+            Ok(r) => r,
+            Err(e) => {
+                remove_all(&partial);
+                return Err(e);
+            }
+        };
+        if let Err(e) = fs::rename(&partial, &name)
+            .and_then(|_| crate::files::sync_dir(&name))
+            .map_err(|e| Error::io(&name, e))
+        {
+            remove_all(&partial);
+            return Err(e);
+        }
+        let json = serde_json::to_vec_pretty(&manifest).map_err(|e| Error::io(&name, e.into()))?;
+        crate::files::write_output(&with_suffix(&name, MANIFEST_EXT), &json, &self.vault_path)?;
+        let counts = Counts::from_tables(&tables);
+        rotate(dir, &self.vault_id, self.policy)?;
+        Ok(Made {
+            record: LastBackup {
+                path: name.clone(),
+                made_at: manifest.made_at.clone(),
+                counts: counts.clone(),
+                change_count: change,
+            },
+            backup: Backup {
+                path: name,
+                made_at: manifest.made_at,
+                verified: true,
+                contacts: Some(counts.contacts),
+                counts: Some(counts),
+                bytes: manifest.bytes,
+                made: now,
+            },
+        })
     }
-    let (sha256, bytes) = hash_file(partial)?;
-    let manifest = Manifest {
-        format: FORMAT.into(),
-        vault_id: v.id().into(),
-        made_at,
-        schema_version: version,
-        bytes,
-        sha256,
-    };
-    Ok((tables, change, manifest))
+
+    /// The restore drill with this vault's key, without the vault.
+    pub fn verify(&self, file: &Path, lang: crate::Lang) -> Result<Report> {
+        if crate::files::check_output(file, &self.vault_path).is_err() {
+            return Err(Error::NotABackup(file.into()));
+        }
+        check_file(file, &self.key, lang)
+    }
+
+    /// A connection of the backup's own on the vault: read-write (an attached file is
+    /// opened with the main one's flags), never creating anything.
+    fn connection(&self) -> Result<Connection> {
+        let conn = Connection::open_with_flags(
+            &self.vault_path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.execute_batch(&self.key.pragma())?;
+        db::silence_sqlcipher_log(&conn)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        Ok(conn)
+    }
+
+    /// Writes the export into `partial`, syncs and checks it. Returns the source's
+    /// table counts, the change counter they were read at, and the manifest.
+    fn write_verified(
+        &self,
+        partial: &Path,
+        now: DateTime<Utc>,
+    ) -> Result<(Tables, i64, Manifest)> {
+        // Made here, owner-only: an attached database is opened with the main one's
+        // flags, which do not create files.
+        crate::files::private_file(partial, true).map_err(|e| Error::io(partial, e))?;
+        let conn = self.connection()?;
+        let key_sql = Zeroizing::new(format!("x'{}'", hex::encode(self.key.as_bytes())));
+        conn.execute(
+            "ATTACH DATABASE ?1 AS kopie KEY ?2",
+            rusqlite::params![partial.to_string_lossy(), key_sql.as_str()],
+        )?;
+        drop(key_sql);
+        let made_at = now.to_rfc3339_opts(SecondsFormat::Secs, true);
+        let copied = (|| -> Result<(Tables, i64, i64)> {
+            // One read transaction: the copy is one moment of the vault, even while
+            // the app or a script keeps writing to it.
+            conn.execute_batch("BEGIN")?;
+            let inner = (|| -> Result<(Tables, i64, i64)> {
+                let tables = crate::vault::table_counts(&conn, "main")?;
+                let change = change_count(&conn)?;
+                let version = db::schema_version(&conn)?;
+                conn.query_row("SELECT sqlcipher_export('kopie')", [], |_| Ok(()))?;
+                conn.pragma_update(Some("kopie"), "user_version", version)?;
+                let header =
+                    serde_json::to_string(&tables).map_err(|e| Error::io(partial, e.into()))?;
+                conn.execute(
+                    "INSERT INTO kopie.meta (key, value) VALUES
+                     ('backup_made_at', ?1), ('backup_tables', ?2)",
+                    (&made_at, header),
+                )?;
+                conn.execute("DELETE FROM kopie.meta WHERE key = ?1", [LAST_KEY])?;
+                Ok((tables, change, version))
+            })();
+            match inner {
+                Ok(r) => {
+                    conn.execute_batch("COMMIT")?;
+                    Ok(r)
+                }
+                Err(e) => {
+                    let _ = conn.execute_batch("ROLLBACK");
+                    Err(e)
+                }
+            }
+        })();
+        let detached = conn.execute_batch("DETACH DATABASE kopie");
+        drop(conn);
+        let (tables, change, version) = copied?;
+        detached?;
+        fs::File::open(partial)
+            .and_then(|f| f.sync_all())
+            .map_err(|e| Error::io(partial, e))?;
+        let report = check_file(partial, &self.key, crate::Lang::En)?;
+        let inside = report.vault_id.as_deref() == Some(self.vault_id.as_str());
+        let source = Counts::from_tables(&tables);
+        if !report.sound || !inside || report.counts != source {
+            return Err(Error::BackupDamaged(partial.into()));
+        }
+        let (sha256, bytes) = hash_file(partial)?;
+        let manifest = Manifest {
+            format: FORMAT.into(),
+            vault_id: self.vault_id.clone(),
+            made_at,
+            schema_version: version,
+            bytes,
+            sha256,
+        };
+        Ok((tables, change, manifest))
+    }
 }
 
 /// Reopens a backup read-only with `key` (no `-wal` or `-shm` appears beside it) and
@@ -678,8 +755,8 @@ fn scan(dir: &Path, vault_id: &str) -> Result<Vec<Found>> {
 
 /// Deletes what the policy does not keep, among this vault's verified backups. Runs
 /// only right after a new verified backup, which the policy always keeps.
-fn rotate(v: &Vault, dir: &Path, policy: Policy) -> Result<Vec<PathBuf>> {
-    let found: Vec<_> = scan(dir, v.id())?
+fn rotate(dir: &Path, vault_id: &str, policy: Policy) -> Result<Vec<PathBuf>> {
+    let found: Vec<_> = scan(dir, vault_id)?
         .into_iter()
         .filter(|(_, _, m)| m.is_some())
         .collect();
