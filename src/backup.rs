@@ -67,7 +67,7 @@ impl Policy {
 
 /// What a backup holds, as a person counts it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, rename = "BackupCounts"))]
 pub struct Counts {
     pub people: i64,
     pub contacts: i64,
@@ -123,7 +123,7 @@ struct Manifest {
 
 /// The result of checking one backup: the restore drill.
 #[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, rename = "BackupReport"))]
 pub struct Report {
     pub path: PathBuf,
     pub sound: bool,
@@ -152,7 +152,7 @@ pub struct LastBackup {
 
 /// What the app shows on the home screen and in Settings → Back-ups.
 #[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, rename = "BackupStatus"))]
 pub struct Status {
     pub last: Option<LastBackup>,
     pub folder: PathBuf,
@@ -167,7 +167,11 @@ pub struct Status {
 /// Why an automatic backup is considered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[cfg_attr(
+    feature = "ts",
+    derive(ts_rs::TS),
+    ts(export, rename = "BackupTrigger")
+)]
 pub enum Trigger {
     /// The vault closes (quit, lock): a backup if anything changed.
     Close,
@@ -822,6 +826,8 @@ pub enum KeyFrom {
     /// The vault that is open now (its own key, from the keyring or passphrase); it
     /// is closed before the restore starts.
     Vault(Box<Vault>),
+    /// The key a [`Job`] took from the vault (the app closes the vault first).
+    Job(Box<Job>),
 }
 
 /// What a restore did.
@@ -855,6 +861,7 @@ pub fn restore(
             drop(v);
             k
         }
+        KeyFrom::Job(j) => j.key.clone(),
     };
     if crate::files::check_output(file, target).is_err() {
         return Err(Error::OutputIsVault(file.into()));

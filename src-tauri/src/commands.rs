@@ -25,6 +25,24 @@ pub struct AppStatus {
     pub lang: Lang,
 }
 
+/// Settings → Back-ups and the home screen's reminder.
+#[derive(Serialize, TS)]
+#[ts(export)]
+pub struct BackupView {
+    pub status: naast::backup::Status,
+    /// Why the last automatic backup was not made, if it was not.
+    pub warning: Option<String>,
+}
+
+/// What a restore did.
+#[derive(Serialize, TS)]
+#[ts(export)]
+pub struct Restored {
+    /// Where the vault that was there before now lies.
+    pub kept: Option<String>,
+    pub contacts: i64,
+}
+
 /// What the check after unlocking found.
 #[derive(Serialize, TS)]
 #[ts(export)]
@@ -84,7 +102,7 @@ fn vault_lock(s, app) -> () {
     if let Some(w) = app.get_webview_window(crate::print::PRINT_WINDOW) {
         let _ = w.close();
     }
-    s.close();
+    s.close_with_backup();
     Ok(())
 }
 
@@ -354,5 +372,62 @@ fn actor_set(s, app; actor: naast::audit::Actor) -> () {
 /// person picks; the folder, or nothing when they cancelled.
 fn person_export(s, app; id: i64) -> Option<String> {
     crate::print::export_dossier(&app, &s, id)
+}
+
+fn backup_status(s, app) -> BackupView {
+    let status = s.with_v(|v| {
+        naast::backup::status(v, &settings::load(v.conn())?, chrono::Utc::now())
+    })?;
+    Ok(BackupView {
+        status,
+        warning: s.backup_warning(),
+    })
+}
+
+fn backup_list(s, app) -> Vec<naast::backup::Backup> {
+    s.with_v(|v| {
+        let dir = naast::backup::folder(v, &settings::load(v.conn())?);
+        match naast::backup::list(v, &dir) {
+            Err(naast::Error::BackupFolderMissing(_)) => Ok(Vec::new()),
+            other => other,
+        }
+    })
+}
+
+/// "Nu maken": the backup is written and checked on a thread of its own, through a
+/// connection of its own; the app keeps working meanwhile.
+fn backup_now(s, app) -> naast::backup::Backup {
+    crate::backup::run(&s, None).await
+}
+
+/// Called by the app every few minutes: makes the daily backup when one is due. A
+/// failure is kept as a quiet warning for the home screen, never an error dialog.
+fn backup_auto(s, app) -> Option<naast::backup::Backup> {
+    let due = s.with_v(|v| {
+        naast::backup::due(v, naast::backup::Trigger::Daily, chrono::Utc::now())
+    })?;
+    if !due {
+        return Ok(None);
+    }
+    Ok(crate::backup::run(&s, None).await.ok())
+}
+
+/// "Controleren": the restore drill, read-only, on a thread of its own.
+fn backup_verify(s, app; path: String) -> naast::backup::Report {
+    crate::backup::verify(&s, path.into()).await
+}
+
+fn backup_pick_folder(s, app) -> Option<String> {
+    Ok(crate::backup::pick_folder(&app).await)
+}
+
+fn backup_pick_file(s, app) -> Option<String> {
+    Ok(crate::backup::pick_file(&app).await)
+}
+
+/// Puts a backup back. With a vault open (Settings), that vault is closed and kept
+/// under a dated name first; on the first screen, the recovery code gives the key.
+fn backup_restore(s, app; path: String, code: Option<String>, passphrase: Option<String>) -> Restored {
+    crate::backup::restore(&s, path.into(), code, passphrase).await
 }
 }

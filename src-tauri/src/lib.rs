@@ -1,6 +1,7 @@
 //! The Naast desktop shell: a window, the app state, and the IPC commands. All
 //! behaviour lives in the `naast` core; this crate only connects it to the webview.
 
+mod backup;
 mod commands;
 mod error;
 mod ipc;
@@ -34,6 +35,25 @@ pub fn run() {
         .manage(state::AppState::new(path, store))
         .register_uri_scheme_protocol("summary", print::protocol)
         .invoke_handler(commands::handler())
+        // Quitting closes the vault like locking does: with a backup first when
+        // something changed. The window goes at once; the process waits for the backup.
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+                if window.label() != "main" {
+                    return;
+                }
+                let state = window.state::<state::AppState>();
+                if let Some(backup) = state.close_with_backup() {
+                    api.prevent_close();
+                    let _ = window.hide();
+                    let app = window.app_handle().clone();
+                    std::thread::spawn(move || {
+                        let _ = backup.join();
+                        app.exit(0);
+                    });
+                }
+            }
+        })
         .run(tauri::generate_context!());
     if let Err(e) = result {
         eprintln!("naast: het venster kon niet starten ({e})");

@@ -28,6 +28,9 @@ pub struct AppState {
     pub summary: Mutex<Option<Rendered>>,
     /// The check run after unlocking: `None` while it runs.
     health: std::sync::Arc<Mutex<Option<Vec<String>>>>,
+    /// Why the last automatic backup was not made, shown quietly on the home screen
+    /// (a USB disk not plugged in); cleared by the next one that works.
+    pub backup_warning: std::sync::Arc<Mutex<Option<String>>>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -43,6 +46,7 @@ impl AppState {
             lang: Mutex::new(Lang::Nl),
             summary: Mutex::new(None),
             health: Default::default(),
+            backup_warning: Default::default(),
         }
     }
 
@@ -66,6 +70,48 @@ impl AppState {
             .as_ref()
             .ok_or_else(|| AppError::locked(self.lang()))?;
         self.map(f(v.conn()))
+    }
+
+    /// Runs `f` on the open vault, read-only use (backups).
+    pub fn with_v<T>(&self, f: impl FnOnce(&Vault) -> naast::Result<T>) -> AppResult<T> {
+        let guard = lock(&self.vault);
+        let v = guard
+            .as_ref()
+            .ok_or_else(|| AppError::locked(self.lang()))?;
+        self.map(f(v))
+    }
+
+    pub fn set_backup_warning(&self, w: Option<String>) {
+        *lock(&self.backup_warning) = w;
+    }
+
+    pub fn backup_warning(&self) -> Option<String> {
+        lock(&self.backup_warning).clone()
+    }
+
+    /// Closes the vault, first making a backup when one is due (something changed
+    /// since the last). The backup runs on a thread of its own, holding the closed
+    /// vault until it is done; the screen is cleared at once. Returns the thread, so
+    /// that quitting can wait for it.
+    pub fn close_with_backup(&self) -> Option<std::thread::JoinHandle<()>> {
+        *lock(&self.summary) = None;
+        let v = lock(&self.vault).take()?;
+        let _ = v.log_access(naast::audit::Action::Lock);
+        let now = chrono::Utc::now();
+        if !naast::backup::due(&v, naast::backup::Trigger::Close, now).unwrap_or(false) {
+            return None;
+        }
+        let warning = self.backup_warning.clone();
+        let lang = self.lang();
+        Some(std::thread::spawn(move || {
+            let result = naast::settings::load(v.conn()).and_then(|s| {
+                let job = naast::backup::prepare(&v, &naast::backup::folder(&v, &s))?;
+                let made = job.run(now)?;
+                naast::backup::record(&v, &made)
+            });
+            *lock(&warning) = result.err().map(|e| e.message(lang));
+            drop(v);
+        }))
     }
 
     /// Runs `f` on the open vault itself (key changes).

@@ -17,4 +17,16 @@ hint_words_nl: Array<string>, hint_words_en: Array<string>,
 /**
  * Years the audit log keeps its lines (NEN 7513: at least five).
  */
-log_retention_years: number, };
+log_retention_years: number, 
+/**
+ * Where backups go; `None` is `backups/` beside the vault.
+ */
+backup_folder: string | null, 
+/**
+ * How many backups to keep: daily, weekly, monthly.
+ */
+backup_keep_daily: number, backup_keep_weekly: number, backup_keep_monthly: number, 
+/**
+ * Days after which the home screen says the last backup is old.
+ */
+backup_warn_days: number, };

@@ -2,6 +2,9 @@
 // change the Rust command and run the tests again.
 
 import type { AppStatus } from "./AppStatus";
+import type { Backup } from "./Backup";
+import type { BackupReport } from "./BackupReport";
+import type { BackupView } from "./BackupView";
 import type { BridgeNote } from "./BridgeNote";
 import type { CircleMember } from "./CircleMember";
 import type { Consent } from "./Consent";
@@ -24,6 +27,7 @@ import type { NewContact } from "./NewContact";
 import type { NewPerson } from "./NewPerson";
 import type { Options } from "./Options";
 import type { Person } from "./Person";
+import type { Restored } from "./Restored";
 import type { Settings } from "./Settings";
 import type { Stagnant } from "./Stagnant";
 import type { SummaryFacts } from "./SummaryFacts";
@@ -88,6 +92,14 @@ export function makeCommands(call: Call) {
     actorGet: () => call<LogActor>("actor_get"),
     actorSet: (actor: LogActor) => call<null>("actor_set", { actor }),
     personExport: (id: number) => call<string | null>("person_export", { id }),
+    backupStatus: () => call<BackupView>("backup_status"),
+    backupList: () => call<Array<Backup>>("backup_list"),
+    backupNow: () => call<Backup>("backup_now"),
+    backupAuto: () => call<Backup | null>("backup_auto"),
+    backupVerify: (path: string) => call<BackupReport>("backup_verify", { path }),
+    backupPickFolder: () => call<string | null>("backup_pick_folder"),
+    backupPickFile: () => call<string | null>("backup_pick_file"),
+    backupRestore: (path: string, code: string | null, passphrase: string | null) => call<Restored>("backup_restore", { path, code, passphrase }),
   };
 }
 
