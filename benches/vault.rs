@@ -352,6 +352,7 @@ fn main() {
         enc.size_1m
     );
     audit_cost(dir.path(), &store, m);
+    backup_cost(dir.path(), &store, &[("100k", k), ("1m", m)]);
 }
 
 /// What one logged action adds to a change, with `n` lines already in the log: the
@@ -403,4 +404,74 @@ fn audit_cost(dir: &Path, store: &MemoryKeyStore, n: usize) {
         r.entries,
         verify.as_secs_f64() * 1000.0
     );
+}
+
+/// Backup + verify, restore and rekey of the suite's encrypted vaults, beside the
+/// floor for the same bytes: a plain copy of the file plus its SHA-256, in this run.
+fn backup_cost(dir: &Path, store: &MemoryKeyStore, sizes: &[(&str, usize)]) {
+    use naast::backup::{self, KeyFrom};
+    use sha2::{Digest, Sha256};
+    println!(
+        "
+| backups | contacts | file | floor: copy + SHA-256 | backup + verify | ratio (target ≤ 3×) | restore | rekey |
+|---|---:|---:|---:|---:|---:|---:|---:|"
+    );
+    for (name, n) in sizes {
+        let path = dir.join(format!("e{name}.naast"));
+        let v = Vault::open(&path, store, None).unwrap();
+        // Everything written is in the main file, as a backup would find it.
+        v.conn()
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+            .unwrap();
+        let bytes = std::fs::metadata(&path).unwrap().len();
+        let copy = dir.join(format!("floor-{name}"));
+        let (floor, _) = time(|| {
+            std::fs::copy(&path, &copy).unwrap();
+            std::fs::File::open(&copy).unwrap().sync_all().unwrap();
+            let mut h = Sha256::new();
+            let mut f = std::fs::File::open(&copy).unwrap();
+            std::io::copy(&mut f, &mut h).unwrap();
+            h.finalize()
+        });
+        std::fs::remove_file(&copy).unwrap();
+        let folder = dir.join(format!("backups-{name}"));
+        std::fs::create_dir_all(&folder).unwrap();
+        let (made, b) = time(|| backup::make(&v, &folder, chrono::Utc::now()).unwrap());
+        let job = backup::prepare(&v, &folder).unwrap();
+        let target = dir.join(format!("restored-{name}.naast"));
+        let other = MemoryKeyStore::default();
+        let (restore, r) = time(|| {
+            backup::restore(
+                &b.path,
+                &target,
+                KeyFrom::Job(Box::new(job)),
+                &other,
+                None,
+                false,
+                chrono::Utc::now(),
+            )
+            .unwrap()
+        });
+        assert_eq!(r.report.counts.contacts as usize, *n);
+        drop(r);
+        let mut v = v;
+        let (rekey, _) = time(|| {
+            v.rekey_begin().unwrap();
+            v.rekey_finish(store, None).unwrap()
+        });
+        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        println!(
+            "| {name} | {n} | {} MiB | {:.0} ms | {:.0} ms | {:.2}× | {:.0} ms | {:.0} ms |",
+            bytes >> 20,
+            ms(floor),
+            ms(made),
+            made.as_secs_f64() / floor.as_secs_f64(),
+            ms(restore),
+            ms(rekey)
+        );
+        for f in naast::files::vault_files(&target) {
+            let _ = std::fs::remove_file(f);
+        }
+        let _ = std::fs::remove_dir_all(&folder);
+    }
 }

@@ -112,6 +112,38 @@ fn backups_from_settings_and_by_themselves_on_lock() {
     app.find("#unlock");
     std::thread::sleep(std::time::Duration::from_secs(2));
     assert_eq!(backups(&app).len(), 2);
+
+    // Settings → Back-ups → Terugzetten: the first backup comes back, and the vault
+    // that was there is kept whole beside it.
+    let first = backups(&app)[1]["path"].as_str().unwrap().to_string();
+    app.find("#passphrase").keys(PASS);
+    app.keys(ENTER);
+    app.find("#nav-settings").click();
+    app.find("#restore-file").keys(&first);
+    app.find("#restore-pass").keys(PASS);
+    assert!(
+        app.js("return document.querySelector('#restore-go').disabled") == Value::Bool(true),
+        "restore without the confirmation"
+    );
+    app.find("#restore-sure").click();
+    app.find("#restore-go").click();
+    let msg = app.find("#backup-message").text();
+    assert!(
+        msg.contains("teruggezet") && msg.contains("voor-herstel"),
+        "{msg}"
+    );
+    let contacts = ok(&app, &["contact", "list"]);
+    assert_eq!(contacts.as_array().unwrap().len(), 1);
+    let kept: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".voor-herstel-") && !n.ends_with(".keys"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    // Still working: the app is open on the restored vault.
+    app.find("#nav-log").click();
+    app.find("#note");
 }
 
 #[test]
