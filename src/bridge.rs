@@ -142,6 +142,47 @@ pub fn text_for_others(conn: &Connection, id: i64, level: Level, lang: Lang) -> 
     Ok(b.plain_text_for(&r, &about))
 }
 
+/// "Copy as text" from the app or a script: it leaves the vault for the care record
+/// of the recipient's institution, so it counts as sharing. Only with a valid consent
+/// from the person for this recipient (fail closed: no consent, no text), with names
+/// replaced at `level`, and logged as a copy (refused ones too).
+pub fn copy_for_others(
+    conn: &Connection,
+    id: i64,
+    level: Level,
+    lang: Lang,
+    today: NaiveDate,
+) -> Result<String> {
+    let b = get(conn, id)?;
+    let consent = person::consents(conn, b.person_id)?
+        .into_iter()
+        .find(|k| k.member_id == b.member_id && k.valid_on(today));
+    let Some(consent) = consent else {
+        audit::log(
+            conn,
+            &Event::new(Action::Copy, "bridge_note")
+                .id(id)
+                .person(b.person_id)
+                .refused(),
+        )?;
+        return Err(Error::NoConsent {
+            person: b.person.clone(),
+            recipient: b.recipient.clone(),
+        });
+    };
+    let text = text_for_others(conn, id, level, lang)?;
+    audit::log(
+        conn,
+        &Event::new(Action::Copy, "bridge_note")
+            .id(id)
+            .person(b.person_id)
+            .detail(
+                serde_json::json!({ "level": level.as_str(), "to": b.role, "consent": consent.id }),
+            ),
+    )?;
+    Ok(text)
+}
+
 pub fn add(conn: &Connection, n: &NewBridgeNote) -> Result<BridgeNote> {
     text::check_len("text", &n.text, text::NOTE_MAX)?;
     text::check_len("own words", &n.client_voice, text::NOTE_MAX)?;

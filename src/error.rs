@@ -120,6 +120,8 @@ pub enum Invalid {
     Format(String),
     #[error("'{0}' is not a replacement; write WORD=WITH, for example Kees=buurman")]
     Replacement(String),
+    #[error("{0} words in the notes may be names Naast does not know; choose for each one before printing or saving")]
+    NamesToCheck(usize),
 }
 
 /// Everything that can go wrong below the UI. The `#[error]` text is the English

@@ -364,6 +364,11 @@ fn invalid_nl(i: &Invalid) -> String {
         Invalid::Replacement(s) => format!(
             "'{s}' is geen vervanging; schrijf WOORD=DOOR, bijvoorbeeld Kees=buurman"
         ),
+        Invalid::NamesToCheck(n) => format!(
+            "{} in de notities {} een naam zijn die Naast niet kent; kies bij elk wat ermee moet voordat je afdrukt of opslaat",
+            crate::text::count(*n as i64, Lang::Nl, "woord", "woorden"),
+            if *n == 1 { "kan" } else { "kunnen" }
+        ),
     }
 }
 

@@ -202,6 +202,21 @@ pub fn list(conn: &Connection) -> Result<Vec<Person>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// People whose support ended (closed) more than `months` ago: the list "Klaar om
+/// te wissen?". Nothing is erased here; the supporter decides per person.
+pub fn ready_to_erase(conn: &Connection, today: NaiveDate, months: u32) -> Result<Vec<Person>> {
+    crate::text::check_range("months", months.into(), 1, 240)?;
+    let cut = today
+        .checked_sub_months(chrono::Months::new(months))
+        .unwrap_or(today);
+    let mut st = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM person WHERE active = 0 AND closed_at IS NOT NULL
+         AND closed_at < ?1 ORDER BY closed_at"
+    ))?;
+    let rows = st.query_map([crate::time::day_start(cut)], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// The person's own words: wishes and goals, strengths. Replaced as a whole.
 pub fn set_own_words(conn: &Connection, id: PersonId, wishes: &str, strengths: &str) -> Result<()> {
     text::check_len("wishes", wishes, text::NOTE_MAX)?;

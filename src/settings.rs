@@ -35,6 +35,13 @@ pub struct Settings {
     /// Days after which the home screen says the last backup is old.
     #[serde(default = "default_warn_days")]
     pub backup_warn_days: u32,
+    /// Months after closing before a person is offered for erasure.
+    #[serde(default = "default_erase_months")]
+    pub erase_after_months: u32,
+}
+
+fn default_erase_months() -> u32 {
+    12
 }
 
 fn default_daily() -> u32 {
@@ -71,6 +78,7 @@ impl Default for Settings {
             backup_keep_weekly: default_weekly(),
             backup_keep_monthly: default_monthly(),
             backup_warn_days: default_warn_days(),
+            erase_after_months: default_erase_months(),
         }
     }
 }
@@ -101,6 +109,7 @@ pub fn save(conn: &Connection, s: &Settings) -> Result<()> {
     crate::text::check_range("weekly backups", s.backup_keep_weekly.into(), 0, 520)?;
     crate::text::check_range("monthly backups", s.backup_keep_monthly.into(), 0, 1200)?;
     crate::text::check_range("days", s.backup_warn_days.into(), 1, 365)?;
+    crate::text::check_range("months", s.erase_after_months.into(), 1, 240)?;
     let json = serde_json::to_string(s).map_err(|e| crate::Error::io("settings", e.into()))?;
     write_tx(conn, |c| {
         c.execute(

@@ -488,6 +488,21 @@ fn a_bridge_note_is_shared_only_with_valid_consent() {
         Err(Error::NoConsent { .. })
     ));
     assert_eq!(bridge::get(c, b.id).unwrap().status, bridge::Status::Draft);
+    // Copying as text without consent: refused (no text at all), and logged as refused.
+    assert!(matches!(
+        bridge::copy_for_others(c, b.id, naast::redact::Level::Full, naast::Lang::Nl, today),
+        Err(Error::NoConsent { .. })
+    ));
+    let refused = naast::audit::list(
+        c,
+        &naast::audit::Query {
+            action: Some(naast::audit::Action::Copy),
+            ..Default::default()
+        },
+        None,
+    )
+    .unwrap();
+    assert!(refused.len() == 1 && refused[0].refused);
 
     // Valid consent → shared, and the record of what was sent is kept.
     let k = person::add_consent(
@@ -519,6 +534,28 @@ fn a_bridge_note_is_shared_only_with_valid_consent() {
         bridge::share(c, b.id, today),
         Err(Error::Invalid(Invalid::Transition { .. }))
     ));
+    // Copy as text counts as sharing: with the valid consent it gives the text with
+    // names replaced at the chosen level, and the log says so.
+    let copy = bridge::copy_for_others(c, b.id, naast::redact::Level::Code, naast::Lang::Nl, today)
+        .unwrap();
+    let code = person::get(c, p).unwrap().code;
+    assert!(!copy.contains("Sanne"), "{copy}");
+    assert!(copy.contains(&code), "{copy}");
+    let copies = naast::audit::list(
+        c,
+        &naast::audit::Query {
+            action: Some(naast::audit::Action::Copy),
+            ..Default::default()
+        },
+        None,
+    )
+    .unwrap();
+    assert_eq!(copies.len(), 2);
+    assert!(
+        !copies[0].refused,
+        "newest first: the copy that was allowed"
+    );
+    assert_eq!(copies[0].detail["level"], "code");
     let answered = bridge::answer(c, b.id, "We plannen een gesprek met Sanne erbij.").unwrap();
     assert_eq!(answered.status, bridge::Status::Answered);
     assert_eq!(
@@ -708,4 +745,44 @@ fn a_word_in_very_many_notes_lists_the_newest_first() {
             .len(),
         1
     );
+}
+
+#[test]
+fn people_closed_longer_than_the_period_are_offered_for_erasure_and_nothing_more() {
+    let t = TestVault::new();
+    let (v, _) = t.init_passphrase();
+    let c = v.conn();
+    let old = someone(c, "Oud");
+    let recent = someone(c, "Recent");
+    let open = someone(c, "Open");
+    person::set_active(c, old, false).unwrap();
+    person::set_active(c, recent, false).unwrap();
+    // Closed 13 months and 2 months before "today".
+    let today = day("2026-11-24");
+    c.execute(
+        "UPDATE person SET closed_at = ?2 WHERE id = ?1",
+        (old, naast::time::day_start(day("2025-10-20"))),
+    )
+    .unwrap();
+    c.execute(
+        "UPDATE person SET closed_at = ?2 WHERE id = ?1",
+        (recent, naast::time::day_start(day("2026-09-20"))),
+    )
+    .unwrap();
+    let ready: Vec<_> = person::ready_to_erase(c, today, 12)
+        .unwrap()
+        .into_iter()
+        .map(|p| p.id)
+        .collect();
+    assert_eq!(ready, vec![old]);
+    let ready: Vec<_> = person::ready_to_erase(c, today, 1)
+        .unwrap()
+        .into_iter()
+        .map(|p| p.id)
+        .collect();
+    assert_eq!(ready, vec![old, recent]);
+    assert!(!ready.contains(&open));
+    // Listing erases nothing.
+    assert!(person::get(c, old).is_ok());
+    assert!(person::ready_to_erase(c, today, 0).is_err());
 }

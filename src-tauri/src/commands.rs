@@ -60,6 +60,9 @@ pub struct SummaryFacts {
     pub people: i64,
     pub minutes: i64,
     pub agenda: usize,
+    /// Words that look like names Naast does not know: each needs a choice before
+    /// the summary is printed or saved.
+    pub suspects: Vec<naast::redact::Suspect>,
 }
 
 crate::ipc::commands! {
@@ -147,6 +150,11 @@ fn consent_add(s, app; member: i64, scope: String, discussed_on: NaiveDate, unti
     s.with(|c| person::add_consent_for(c, member, &scope, discussed_on, until))
 }
 
+/// Withdrawn today: sharing and copying for that recipient stop at once.
+fn consent_withdraw(s, app; id: i64) -> () {
+    s.with(|c| person::withdraw_consent(c, id, time::today()))
+}
+
 fn contact_add(s, app; contact: NewContact) -> i64 {
     s.with(|c| contact::add(c, &contact))
 }
@@ -222,8 +230,10 @@ fn bridge_close(s, app; id: i64) -> bridge::BridgeNote {
     s.with(|c| bridge::close(c, id))
 }
 
-fn bridge_text(s, app; id: i64) -> String {
-    s.with(|c| bridge::get(c, id).map(|b| b.plain_text()))
+/// "Kopiëren als tekst": counts as sharing (consent needed, logged), names replaced
+/// at the chosen level.
+fn bridge_text(s, app; id: i64, level: naast::redact::Level) -> String {
+    s.with(|c| bridge::copy_for_others(c, id, level, s.lang(), time::today()))
 }
 
 fn checkins_open(s, app) -> Vec<followup::FollowUp> {
@@ -242,6 +252,14 @@ fn checkin_move(s, app; id: i64, due: NaiveDate) -> followup::FollowUp {
     s.with(|c| followup::move_to(c, id, due))
 }
 
+/// "Klaar om te wissen?": closed longer than the settings' months.
+fn ready_to_erase(s, app) -> Vec<Person> {
+    s.with(|c| {
+        let months = settings::load(c)?.erase_after_months;
+        person::ready_to_erase(c, time::today(), months)
+    })
+}
+
 fn stagnation(s, app) -> Vec<followup::Stagnant> {
     s.with(|c| {
         settings::load(c).and_then(|st| followup::stagnation(c, time::today(), st.stagnation_weeks))
@@ -257,18 +275,25 @@ fn today(s, app) -> NaiveDate {
 }
 
 fn summary_preview(s, app; options: summary::Options) -> SummaryFacts {
-    let sum = s.with(|c| summary::compute(c, &options, time::today()))?;
+    let (sum, suspects) = s.with(|c| summary::compute_checked(c, &options, time::today()))?;
     s.set_rendered(crate::state::Rendered {
         html: summary::html::render(&sum),
         person_ids: sum.person_ids.clone(),
         options,
+        suspects: suspects.clone(),
     });
     Ok(SummaryFacts {
         contacts: sum.totals.contacts,
         people: sum.totals.people,
         minutes: sum.totals.minutes,
         agenda: sum.agenda.len(),
+        suspects,
     })
+}
+
+/// "Is geen naam": remembered in the vault, never asked about again.
+fn summary_not_name(s, app; word: String) -> () {
+    s.with(|c| naast::redact::add_not_name(c, &word).map(|_| ()))
 }
 
 /// Prints the summary on screen; true when the person confirmed the print dialog,

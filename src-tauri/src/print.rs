@@ -72,6 +72,7 @@ fn record(state: &AppState, r: &Rendered, action: summary::Action) -> AppResult<
 /// the person chose Print (true) or cancelled (false).
 pub async fn print_summary(app: tauri::AppHandle, state: &AppState) -> AppResult<bool> {
     let rendered = state.rendered().ok_or_else(|| nothing_rendered(state))?;
+    state.map(naast::summary::check_suspects(&rendered.suspects))?;
     if let Some(w) = app.get_webview_window(PRINT_WINDOW) {
         let _ = w.close();
     }
@@ -206,6 +207,7 @@ pub fn export_dossier(
 /// Returns false when the person cancelled.
 pub fn save_summary(app: &tauri::AppHandle, state: &AppState) -> AppResult<bool> {
     let rendered = state.rendered().ok_or_else(|| nothing_rendered(state))?;
+    state.map(naast::summary::check_suspects(&rendered.suspects))?;
     let picked = app
         .dialog()
         .file()

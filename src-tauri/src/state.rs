@@ -18,6 +18,8 @@ pub struct Rendered {
     pub html: String,
     pub options: naast::summary::Options,
     pub person_ids: Vec<i64>,
+    /// Words that may be unknown names, still without a choice.
+    pub suspects: Vec<naast::redact::Suspect>,
 }
 
 pub struct AppState {

@@ -224,3 +224,14 @@ pub fn record(conn: &Connection, o: &Options, persons: &[PersonId], action: Acti
 pub(crate) fn week_start(d: NaiveDate) -> NaiveDate {
     d - chrono::Duration::days(d.weekday().num_days_from_monday() as i64)
 }
+
+/// Whether a summary may leave the vault from the app: only once every word that
+/// looks like an unknown name has had a choice (a replacement, or "is geen naam").
+/// The command line prints them as warnings instead.
+pub fn check_suspects(suspects: &[crate::redact::Suspect]) -> crate::Result<()> {
+    if suspects.is_empty() {
+        Ok(())
+    } else {
+        Err(crate::Invalid::NamesToCheck(suspects.len()).into())
+    }
+}

@@ -29,4 +29,8 @@ backup_keep_daily: number, backup_keep_weekly: number, backup_keep_monthly: numb
 /**
  * Days after which the home screen says the last backup is old.
  */
-backup_warn_days: number, };
+backup_warn_days: number, 
+/**
+ * Months after closing before a person is offered for erasure.
+ */
+erase_after_months: number, };

@@ -17,6 +17,7 @@ import type { FollowUp } from "./FollowUp";
 import type { Health } from "./Health";
 import type { Hit } from "./Hit";
 import type { Lang } from "./Lang";
+import type { Level } from "./Level";
 import type { LogActor } from "./LogActor";
 import type { LogEntry } from "./LogEntry";
 import type { LogQuery } from "./LogQuery";
@@ -53,6 +54,7 @@ export function makeCommands(call: Call) {
     personErase: (id: number) => call<number>("person_erase", { id }),
     circleAdd: (person: number, name: string, role: string, formal: boolean) => call<CircleMember>("circle_add", { person, name, role, formal }),
     consentAdd: (member: number, scope: string, discussedOn: string, until: string) => call<Consent>("consent_add", { member, scope, discussedOn, until }),
+    consentWithdraw: (id: number) => call<null>("consent_withdraw", { id }),
     contactAdd: (contact: NewContact) => call<number>("contact_add", { contact }),
     contactUpdate: (id: number, contact: NewContact) => call<null>("contact_update", { id, contact }),
     contactGet: (id: number) => call<Contact>("contact_get", { id }),
@@ -69,15 +71,17 @@ export function makeCommands(call: Call) {
     bridgeShare: (id: number) => call<BridgeNote>("bridge_share", { id }),
     bridgeAnswer: (id: number, answer: string) => call<BridgeNote>("bridge_answer", { id, answer }),
     bridgeClose: (id: number) => call<BridgeNote>("bridge_close", { id }),
-    bridgeText: (id: number) => call<string>("bridge_text", { id }),
+    bridgeText: (id: number, level: Level) => call<string>("bridge_text", { id, level }),
     checkinsOpen: () => call<Array<FollowUp>>("checkins_open"),
     checkinAdd: (person: number, due: string, why: string) => call<FollowUp>("checkin_add", { person, due, why }),
     checkinDone: (id: number) => call<FollowUp>("checkin_done", { id }),
     checkinMove: (id: number, due: string) => call<FollowUp>("checkin_move", { id, due }),
+    readyToErase: () => call<Array<Person>>("ready_to_erase"),
     stagnation: () => call<Array<Stagnant>>("stagnation"),
     colleaguePlan: (person: number, incident: string) => call<Array<FollowUp>>("colleague_plan", { person, incident }),
     today: () => call<string>("today"),
     summaryPreview: (options: Options) => call<SummaryFacts>("summary_preview", { options }),
+    summaryNotName: (word: string) => call<null>("summary_not_name", { word }),
     summaryPrint: () => call<boolean>("summary_print"),
     summarySave: () => call<boolean>("summary_save"),
     vaultHealth: () => call<Health>("vault_health"),
