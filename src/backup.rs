@@ -424,6 +424,8 @@ impl Job {
         )?;
         conn.execute_batch(&self.key.pragma())?;
         db::silence_sqlcipher_log(&conn)?;
+        // The export builds indexes: their sort runs must not go to a temp file.
+        conn.execute_batch("PRAGMA temp_store = MEMORY;")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         Ok(conn)
     }
@@ -626,6 +628,7 @@ fn open_read_only(path: &Path, key: &VaultKey) -> Result<Connection> {
     )?;
     conn.execute_batch(&key.pragma())?;
     db::silence_sqlcipher_log(&conn)?;
+    conn.execute_batch("PRAGMA temp_store = MEMORY;")?;
     let head = read_head(path)?;
     if head.starts_with(b"SQLite format 3\0") {
         return Err(Error::NotABackup(path.into()));
@@ -950,7 +953,10 @@ fn stage(file: &Path, staged: &Path, key: &VaultKey) -> Result<()> {
     )?;
     conn.execute_batch(&key.pragma())?;
     db::silence_sqlcipher_log(&conn)?;
-    conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;")?;
+    conn.execute_batch(
+        "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY;
+         PRAGMA secure_delete = ON;",
+    )?;
     db::migrate(&conn)?;
     write_tx(&conn, |c| {
         c.execute(

@@ -336,6 +336,7 @@ impl Vault {
         )?;
         conn.execute_batch(&self.key.pragma())?;
         db::silence_sqlcipher_log(&conn)?;
+        conn.execute_batch("PRAGMA temp_store = MEMORY;")?;
         Ok(Reader { conn })
     }
 }
