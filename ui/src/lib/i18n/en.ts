@@ -284,5 +284,12 @@ export const en: Dict = {
   readyToErase: "Ready to erase?",
   readyToEraseHelp: "Their support was closed longer ago than the period in Settings. Open the page to export or erase everything about someone.",
   eraseAfterMonths: "Months after closing before someone is listed under 'Ready to erase?'",
+  // About
+  aboutTitle: "About Naast",
+  aboutVersion: "Version",
+  aboutFormat: "Vault format",
+  aboutVault: "Vault",
+  aboutBackups: "Backups",
+  aboutDefault: "default: beside the vault",
   healthProblem: (n: number) => `On opening, your vault was found damaged in ${n} ${n === 1 ? "place" : "places"}. What you save now is kept. If in doubt, restore your last good backup and ask your IT department for help.`,
 };

@@ -283,6 +283,13 @@ export const nl = {
   readyToErase: "Klaar om te wissen?",
   readyToEraseHelp: "Hun begeleiding is langer geleden afgesloten dan de termijn bij Instellingen. Open de pagina om alles over iemand te exporteren of te wissen.",
   eraseAfterMonths: "Na hoeveel maanden na afsluiten iemand bij 'Klaar om te wissen?' staat",
+  // About
+  aboutTitle: "Over Naast",
+  aboutVersion: "Versie",
+  aboutFormat: "Kluisformaat",
+  aboutVault: "Kluis",
+  aboutBackups: "Back-ups",
+  aboutDefault: "standaard: naast de kluis",
   healthProblem: (n: number) => `Bij het openen is gevonden dat je kluis op ${n} ${n === 1 ? "plek" : "plekken"} beschadigd is. Wat je nu opslaat, wordt gewoon bewaard. Zet bij twijfel je laatste goede back-up terug en vraag je ICT-afdeling om hulp.`,
 };
 
