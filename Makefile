@@ -1,12 +1,15 @@
 # The two commands of this project. Both install what is missing first.
 #   make run   builds the UI and the desktop app and opens Naast
 #   make test  every check: format, lints, UI type check, unit, integration,
-#              real-keyring, crash, print and end-to-end tests
+#              real-keyring, crash, print and end-to-end tests, and the .deb
+#              unpacked and started (which builds the packages below)
+# And for a release:
+#   make package  the .deb and .rpm (target/package/release/bundle/), checked by lintian
 
 SHELL := /bin/bash
 CARGO ?= cargo
 
-.PHONY: run test setup ui lint unit e2e bench bench-app
+.PHONY: run test setup ui lint unit e2e release package package-test bench bench-app
 
 setup:
 	@scripts/setup.sh
@@ -28,6 +31,19 @@ unit: ui
 
 e2e: ui
 	scripts/e2e.sh
+
+# The one release build (app + CLI together), shared by everything that needs
+# release binaries: the packages here, the app benchmarks later.
+release: ui
+	scripts/build-release.sh
+
+package: release
+	scripts/package.sh
+
+# The .deb unpacked into a temporary root: its app started under Xvfb through
+# WebDriver, its `naast --version`, its contents; the .rpm read back with rpm.
+package-test: package
+	scripts/test-package.sh
 
 test: setup
 	@scripts/test-all.sh

@@ -23,6 +23,12 @@ def png(n):
     chunk = lambda t, d: struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d) & 0xFFFFFFFF)
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", n, n, 8, 6, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b"")
 
+# The sizes of the freedesktop hicolor theme, which the Linux packages install under
+# /usr/share/icons/hicolor/NxN/apps/, plus the names Tauri's other bundlers look for
+# (128x128@2x.png for macOS, icon.png as the source for `tauri icon`).
+SIZES = [(f"{n}x{n}.png", n) for n in (16, 32, 48, 64, 128, 256, 512)]
+SIZES += [("128x128@2x.png", 256), ("icon.png", 512)]
+
 out = pathlib.Path(__file__).resolve().parent.parent / "icons"
-for name, n in (("32x32.png", 32), ("128x128.png", 128), ("128x128@2x.png", 256), ("icon.png", 512)):
+for name, n in SIZES:
     (out / name).write_bytes(png(n))

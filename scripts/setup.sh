@@ -18,6 +18,9 @@ packages=(
   dbus dbus-x11 gnome-keyring libsecret-tools
   # tests: the consult summary printed to PDF by headless Chromium, read back as text
   chromium poppler-utils fonts-dejavu-core
+  # packages (make package, make test): Debian's own checks of the .deb and the
+  # desktop entry, and rpm to read back what the .rpm holds and requires
+  lintian desktop-file-utils rpm
 )
 
 missing=()

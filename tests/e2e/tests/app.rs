@@ -107,6 +107,9 @@ fn passphrase_vault_log_find_person_restart_and_english() {
     app.find("#language option[value=en]").click();
     app.find("#save-settings").click();
     app.wait_text("Log a contact");
+    // About, below the settings, asks the core again in the new language.
+    app.wait_text("Naast never uses the network");
+    assert!(!app.body_text().contains("nooit het netwerk"));
     app.find("#nav-log").click();
     app.wait_text("With whom");
     app.screenshot("10-english");
