@@ -18,6 +18,8 @@ packages=(
   dbus dbus-x11 gnome-keyring libsecret-tools
   # tests: the consult summary printed to PDF by headless Chromium, read back as text
   chromium poppler-utils fonts-dejavu-core
+  # tests: the app under an English and a Dutch system locale
+  locales
 )
 
 missing=()
@@ -34,6 +36,15 @@ if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The end-to-end tests run the app under en_US and nl_NL: both locales must exist.
+if ! locale -a 2>/dev/null | grep -qi '^en_US.utf8$' || ! locale -a 2>/dev/null | grep -qi '^nl_NL.utf8$'; then
+  echo "setup: generating the en_US.UTF-8 and nl_NL.UTF-8 locales"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd sed -i -E 's/^# *(en_US\.UTF-8 UTF-8|nl_NL\.UTF-8 UTF-8)/\1/' /etc/locale.gen
+  $sudo_cmd locale-gen >/dev/null
 fi
 
 command -v cargo >/dev/null || { echo "setup: Rust is missing; install it from https://rustup.rs" >&2; exit 1; }

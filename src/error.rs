@@ -120,6 +120,12 @@ pub enum Invalid {
     Format(String),
     #[error("'{0}' is not a replacement; write WORD=WITH, for example Kees=buurman")]
     Replacement(String),
+    #[error("'{0}' is not a date; write day-month-year, for example 23-11-2026, 23-11, yesterday or mon")]
+    DayText(String),
+    #[error(
+        "'{0}' is not a time; write for example 23-11-2026 14:30, yesterday 14:00, mon 9:30 or now"
+    )]
+    MomentText(String),
     #[error("{0} words in the notes may be names Naast does not know; choose for each one before printing or saving")]
     NamesToCheck(usize),
 }
@@ -250,7 +256,7 @@ impl Error {
             Invalid::NoSupport | Invalid::Support(_) => "support",
             Invalid::Mode(_) => "mode",
             Invalid::Initiative(_) => "initiative",
-            Invalid::DateTime(_) | Invalid::SkippedTime(_) => "when",
+            Invalid::DateTime(_) | Invalid::SkippedTime(_) | Invalid::MomentText(_) => "when",
             Invalid::TooLong { field, .. } => match *field {
                 "note" => "note",
                 "own words" => "own_words",

@@ -364,6 +364,12 @@ fn invalid_nl(i: &Invalid) -> String {
         Invalid::Replacement(s) => format!(
             "'{s}' is geen vervanging; schrijf WOORD=DOOR, bijvoorbeeld Kees=buurman"
         ),
+        Invalid::DayText(t) => format!(
+            "'{t}' is geen datum; schrijf dag-maand-jaar, bijvoorbeeld 23-11-2026, 23-11, gisteren of ma"
+        ),
+        Invalid::MomentText(t) => format!(
+            "'{t}' is geen tijdstip; schrijf bijvoorbeeld 23-11-2026 14:30, gisteren 14:00, ma 9:30 of nu"
+        ),
         Invalid::NamesToCheck(n) => format!(
             "{} in de notities {} een naam zijn die Naast niet kent; kies bij elk wat ermee moet voordat je afdrukt of opslaat",
             crate::text::count(*n as i64, Lang::Nl, "woord", "woorden"),

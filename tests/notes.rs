@@ -786,3 +786,38 @@ fn people_closed_longer_than_the_period_are_offered_for_erasure_and_nothing_more
     assert!(person::get(c, old).is_ok());
     assert!(person::ready_to_erase(c, today, 0).is_err());
 }
+
+#[test]
+fn the_picker_ranks_exact_then_starts_with_then_contains() {
+    let t = TestVault::new();
+    let (v, _) = t.init_passphrase();
+    let c = v.conn();
+    for a in ["Anouk", "Simone", "Mo", "Mohammed", "Jan-Mo", "Émile"] {
+        someone(c, a);
+    }
+    let all = person::list(c).unwrap();
+    let names = |typed: &str| -> Vec<String> {
+        contact::rank_people(&all, typed)
+            .into_iter()
+            .map(|id| all.iter().find(|p| p.id == id).unwrap().alias.clone())
+            .collect()
+    };
+    assert_eq!(names("Mo"), ["Mo", "Mohammed", "Jan-Mo", "Simone"]);
+    assert_eq!(names("mo")[0], "Mo");
+    assert_eq!(names("emi"), ["Émile"]);
+    assert_eq!(names("nouk"), ["Anouk"]);
+    let code = all
+        .iter()
+        .find(|p| p.alias == "Simone")
+        .unwrap()
+        .code
+        .clone();
+    assert_eq!(names(&code.to_lowercase())[0], "Simone");
+    assert!(names("  ").is_empty());
+    // The last contact's people are offered first.
+    let mo = person::find(c, "Mo").unwrap().id;
+    let mut n = NewContact::now(vec![mo], vec![Support::Emotional]);
+    n.note = "x".into();
+    contact::add(c, &n).unwrap();
+    assert_eq!(contact::last_persons(c).unwrap(), [mo]);
+}

@@ -34,6 +34,25 @@ pub struct BackupView {
     pub warning: Option<String>,
 }
 
+/// A day as the field understood it: the value, how it is written back into the
+/// field (`23-11-2026`), and the words beside it ("ma 23 nov. 2026, week 48").
+#[derive(Serialize, TS)]
+#[ts(export)]
+pub struct DayRead {
+    pub day: NaiveDate,
+    pub text: String,
+    pub label: String,
+}
+
+/// A moment as the field understood it (unix seconds; Dutch local time).
+#[derive(Serialize, TS)]
+#[ts(export)]
+pub struct MomentRead {
+    pub at: i64,
+    pub text: String,
+    pub label: String,
+}
+
 /// What a restore did.
 #[derive(Serialize, TS)]
 #[ts(export)]
@@ -181,6 +200,19 @@ fn contact_count(s, app; filter: Filter) -> i64 {
 
 fn contact_last_mode(s, app) -> Option<naast::model::Mode> {
     s.with(contact::last_mode)
+}
+
+/// The people of the last contact, offered first in the picker.
+fn contact_last_persons(s, app) -> Vec<i64> {
+    s.with(contact::last_persons)
+}
+
+/// The picker's order for what is typed (see `contact::rank_people`); active people.
+fn person_rank(s, app; typed: String) -> Vec<i64> {
+    s.with(|c| {
+        let people: Vec<Person> = person::list(c)?.into_iter().filter(|p| p.active).collect();
+        Ok(contact::rank_people(&people, &typed))
+    })
 }
 
 fn search_notes(s, app; query: String, filter: Filter) -> Vec<Hit> {
@@ -454,5 +486,42 @@ fn backup_pick_file(s, app) -> Option<String> {
 /// under a dated name first; on the first screen, the recovery code gives the key.
 fn backup_restore(s, app; path: String, code: Option<String>, passphrase: Option<String>) -> Restored {
     crate::backup::restore(&s, path.into(), code, passphrase).await
+}
+
+/// The app's date fields: typed text read by the core, day-month-year and 24-hour
+/// whatever the system's locale.
+fn read_day(s, app; text: String, lean: time::Lean) -> DayRead {
+    let day = s.map(time::read_day(&text, time::today(), lean))?;
+    Ok(DayRead {
+        day,
+        text: time::day_text(day),
+        label: time::day_label(day, s.lang()),
+    })
+}
+
+fn read_moment(s, app; text: String) -> MomentRead {
+    let at = s.map(time::read_moment(&text, chrono::Utc::now()))?.timestamp();
+    Ok(MomentRead {
+        at,
+        text: time::moment_text(at),
+        label: time::moment_label(at, s.lang()),
+    })
+}
+
+/// How a stored day is shown in its field.
+fn describe_day(s, app; day: NaiveDate) -> DayRead {
+    Ok(DayRead {
+        day,
+        text: time::day_text(day),
+        label: time::day_label(day, s.lang()),
+    })
+}
+
+fn describe_moment(s, app; at: i64) -> MomentRead {
+    Ok(MomentRead {
+        at,
+        text: time::moment_text(at),
+        label: time::moment_label(at, s.lang()),
+    })
 }
 }

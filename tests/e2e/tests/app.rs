@@ -129,7 +129,7 @@ fn keyring_vault_and_a_draft_survives_a_crash() {
     app.keys(ENTER);
     app.find("#nav-log");
     app.find("#note");
-    app.wait_text("Je concept is teruggezet");
+    app.find("#draft-restored");
     assert_eq!(
         app.find("#note").value(),
         "Halverwege getypt: de wachtlijst en de huisarts."

@@ -10,6 +10,7 @@ import type { CircleMember } from "./CircleMember";
 import type { Consent } from "./Consent";
 import type { Contact } from "./Contact";
 import type { Cursor } from "./Cursor";
+import type { DayRead } from "./DayRead";
 import type { Detail } from "./Detail";
 import type { Draft } from "./Draft";
 import type { Filter } from "./Filter";
@@ -17,12 +18,14 @@ import type { FollowUp } from "./FollowUp";
 import type { Health } from "./Health";
 import type { Hit } from "./Hit";
 import type { Lang } from "./Lang";
+import type { Lean } from "./Lean";
 import type { Level } from "./Level";
 import type { LogActor } from "./LogActor";
 import type { LogEntry } from "./LogEntry";
 import type { LogQuery } from "./LogQuery";
 import type { LogVerification } from "./LogVerification";
 import type { Mode } from "./Mode";
+import type { MomentRead } from "./MomentRead";
 import type { NewBridgeNote } from "./NewBridgeNote";
 import type { NewContact } from "./NewContact";
 import type { NewPerson } from "./NewPerson";
@@ -62,6 +65,8 @@ export function makeCommands(call: Call) {
     contactPage: (filter: Filter, after: Cursor | null, limit: number) => call<Array<Contact>>("contact_page", { filter, after, limit }),
     contactCount: (filter: Filter) => call<number>("contact_count", { filter }),
     contactLastMode: () => call<Mode | null>("contact_last_mode"),
+    contactLastPersons: () => call<Array<number>>("contact_last_persons"),
+    personRank: (typed: string) => call<Array<number>>("person_rank", { typed }),
     searchNotes: (query: string, filter: Filter) => call<Array<Hit>>("search_notes", { query, filter }),
     languageHints: (text: string) => call<Array<string>>("language_hints", { text }),
     draftSave: (contact: number | null, body: string, persons: Array<number>) => call<null>("draft_save", { contact, body, persons }),
@@ -104,6 +109,10 @@ export function makeCommands(call: Call) {
     backupPickFolder: () => call<string | null>("backup_pick_folder"),
     backupPickFile: () => call<string | null>("backup_pick_file"),
     backupRestore: (path: string, code: string | null, passphrase: string | null) => call<Restored>("backup_restore", { path, code, passphrase }),
+    readDay: (text: string, lean: Lean) => call<DayRead>("read_day", { text, lean }),
+    readMoment: (text: string) => call<MomentRead>("read_moment", { text }),
+    describeDay: (day: string) => call<DayRead>("describe_day", { day }),
+    describeMoment: (at: number) => call<MomentRead>("describe_moment", { at }),
   };
 }
 

@@ -28,15 +28,16 @@ export function formatDayString(s: string): string {
   return formatDay(parseDay(s));
 }
 
+/** An instant in Dutch time, like the core and the summary show it, whatever time
+ *  zone the computer is set to (a laptop left on UTC must not shift every contact). */
 export function formatInstant(unix: number): string {
+  const locale = i18n.lang === "nl" ? "nl-NL" : "en-GB";
   const d = new Date(unix * 1000);
-  return `${formatDay(d)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const day = d.toLocaleDateString(locale, { timeZone: "Europe/Amsterdam", weekday: "short", day: "numeric", month: "short", year: "numeric" });
+  const time = d.toLocaleTimeString("nl-NL", { timeZone: "Europe/Amsterdam", hour: "2-digit", minute: "2-digit", hour12: false });
+  return `${day} ${time}`;
 }
 
-/** The value a `datetime-local` input expects, in local time. */
-export function localInput(d: Date): string {
-  return `${dayString(d)}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
 
 export function isoWeek(d: Date): number {
   const t = new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()));

@@ -46,7 +46,6 @@ export const en: Dict = {
   },
   lock: "Lock",
   contactForm: "Contact",
-  draftRestored: "Your draft was restored.",
   who: "With whom",
   whoPlaceholder: "Type a name…",
   removePerson: (a: string) => `Remove ${a}`,
@@ -284,5 +283,9 @@ export const en: Dict = {
   readyToErase: "Ready to erase?",
   readyToEraseHelp: "Their support was closed longer ago than the period in Settings. Open the page to export or erase everything about someone.",
   eraseAfterMonths: "Months after closing before someone is listed under 'Ready to erase?'",
+  nowWord: "now",
+  nowAtSave: "the moment you save",
+  draftRestoredAge: (min: number) => min < 1 ? "Your draft from just now was restored." : min < 120 ? `Your draft from ${min} ${min === 1 ? "minute" : "minutes"} ago was restored.` : `Your draft from ${Math.round(min / 60)} hours ago was restored.`,
+  draftDiscard: "Discard draft",
   healthProblem: (n: number) => `On opening, your vault was found damaged in ${n} ${n === 1 ? "place" : "places"}. What you save now is kept. If in doubt, restore your last good backup and ask your IT department for help.`,
 };

@@ -45,7 +45,6 @@ export const nl = {
   },
   lock: "Vergrendelen",
   contactForm: "Contactmoment",
-  draftRestored: "Je concept is teruggezet.",
   who: "Met wie",
   whoPlaceholder: "Typ een naam…",
   removePerson: (a: string) => `${a} weghalen`,
@@ -283,6 +282,10 @@ export const nl = {
   readyToErase: "Klaar om te wissen?",
   readyToEraseHelp: "Hun begeleiding is langer geleden afgesloten dan de termijn bij Instellingen. Open de pagina om alles over iemand te exporteren of te wissen.",
   eraseAfterMonths: "Na hoeveel maanden na afsluiten iemand bij 'Klaar om te wissen?' staat",
+  nowWord: "nu",
+  nowAtSave: "het tijdstip van opslaan",
+  draftRestoredAge: (min: number) => min < 1 ? "Je concept van zojuist is teruggezet." : min < 120 ? `Je concept van ${min} ${min === 1 ? "minuut" : "minuten"} geleden is teruggezet.` : `Je concept van ${Math.round(min / 60)} uur geleden is teruggezet.`,
+  draftDiscard: "Concept weggooien",
   healthProblem: (n: number) => `Bij het openen is gevonden dat je kluis op ${n} ${n === 1 ? "plek" : "plekken"} beschadigd is. Wat je nu opslaat, wordt gewoon bewaard. Zet bij twijfel je laatste goede back-up terug en vraag je ICT-afdeling om hulp.`,
 };
 
