@@ -821,3 +821,50 @@ fn the_picker_ranks_exact_then_starts_with_then_contains() {
     contact::add(c, &n).unwrap();
     assert_eq!(contact::last_persons(c).unwrap(), [mo]);
 }
+
+#[test]
+fn search_says_how_many_match_and_pages_through_all_of_them() {
+    let t = TestVault::new();
+    let (v, _) = t.init_passphrase();
+    let c = v.conn();
+    let p = someone(c, "Sanne");
+    for i in 0..105 {
+        contact::add(
+            c,
+            &contact_at(
+                vec![p],
+                &format!("2026-{:02}-{:02} 10:00", 1 + i % 12, 1 + i % 28),
+                vec![Support::Practical],
+                &format!("Samen naar de woningbouw, keer {i}."),
+            ),
+        )
+        .unwrap();
+    }
+    let f = Filter::default();
+    let first = search::page(c, "woningbouw", &f, search::Order::Best, 0, 50).unwrap();
+    assert_eq!(first.total, 105);
+    assert_eq!(first.hits.len(), 50);
+    let mut seen: std::collections::BTreeSet<i64> = first.hits.iter().map(|h| h.id).collect();
+    for offset in [50, 100] {
+        let page = search::page(c, "woningbouw", &f, search::Order::Best, offset, 50).unwrap();
+        assert_eq!(page.total, 105);
+        seen.extend(page.hits.iter().map(|h| h.id));
+    }
+    assert_eq!(seen.len(), 105, "every match exactly once across the pages");
+    let newest = search::page(c, "woningbouw", &f, search::Order::Newest, 0, 105).unwrap();
+    assert!(newest.hits.windows(2).all(|w| w[0].at >= w[1].at));
+    // Filters count too.
+    let none = search::page(
+        c,
+        "woningbouw",
+        &Filter {
+            support: Some(Support::Emotional),
+            ..Default::default()
+        },
+        search::Order::Best,
+        0,
+        50,
+    )
+    .unwrap();
+    assert_eq!((none.total, none.hits.len()), (0, 0));
+}

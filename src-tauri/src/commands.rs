@@ -219,6 +219,11 @@ fn search_notes(s, app; query: String, filter: Filter) -> Vec<Hit> {
     s.with(|c| search::run(c, &query, &filter, 50))
 }
 
+/// Overzicht's search: a page, with how many match in all.
+fn search_page(s, app; query: String, filter: Filter, order: search::Order, offset: u32, limit: u32) -> search::Page {
+    s.with(|c| search::page(c, &query, &filter, order, offset, limit))
+}
+
 fn language_hints(s, app; text: String) -> Vec<String> {
     s.with(|c| {
         settings::load(c).map(|st| {

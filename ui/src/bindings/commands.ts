@@ -32,6 +32,8 @@ import type { NewPerson } from "./NewPerson";
 import type { Options } from "./Options";
 import type { Person } from "./Person";
 import type { Restored } from "./Restored";
+import type { SearchOrder } from "./SearchOrder";
+import type { SearchPage } from "./SearchPage";
 import type { Settings } from "./Settings";
 import type { Stagnant } from "./Stagnant";
 import type { SummaryFacts } from "./SummaryFacts";
@@ -68,6 +70,7 @@ export function makeCommands(call: Call) {
     contactLastPersons: () => call<Array<number>>("contact_last_persons"),
     personRank: (typed: string) => call<Array<number>>("person_rank", { typed }),
     searchNotes: (query: string, filter: Filter) => call<Array<Hit>>("search_notes", { query, filter }),
+    searchPage: (query: string, filter: Filter, order: SearchOrder, offset: number, limit: number) => call<SearchPage>("search_page", { query, filter, order, offset, limit }),
     languageHints: (text: string) => call<Array<string>>("language_hints", { text }),
     draftSave: (contact: number | null, body: string, persons: Array<number>) => call<null>("draft_save", { contact, body, persons }),
     draftLoad: (contact: number | null) => call<Draft | null>("draft_load", { contact }),
