@@ -488,11 +488,76 @@ pub fn erase(conn: &Connection, id: PersonId) -> Result<usize> {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Detail {
     pub person: Person,
+    /// What the person said in their own words, from every contact, newest first:
+    /// their story, collected.
+    pub own_words: Vec<OwnWords>,
+    /// How many contacts there are in all; `contacts` is the newest page of them.
+    pub contact_total: i64,
     pub circle: Vec<CircleMember>,
     pub consents: Vec<Consent>,
     pub contacts: Vec<crate::contact::Contact>,
     pub bridge_notes: Vec<crate::bridge::BridgeNote>,
     pub checkins: Vec<crate::followup::FollowUp>,
+}
+
+/// One thing the person said, and when.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct OwnWords {
+    pub contact_id: i64,
+    pub at: i64,
+    pub text: String,
+}
+
+/// A row of the list of people: who, and where things stand.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct PersonRow {
+    pub person: Person,
+    pub contacts: i64,
+    pub last_contact: Option<i64>,
+    pub next_checkin: Option<NaiveDate>,
+}
+
+/// Everyone with their last contact, next open check-in and number of contacts;
+/// active people first, then by alias. One query, whatever the size of the vault.
+pub fn overview(conn: &Connection) -> Result<Vec<PersonRow>> {
+    let mut st = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS},
+                (SELECT count(*) FROM contact_person cp WHERE cp.person_id = person.id),
+                (SELECT max(c.at) FROM contact c JOIN contact_person cp ON cp.contact_id = c.id
+                  WHERE cp.person_id = person.id),
+                (SELECT min(f.due) FROM followup f WHERE f.person_id = person.id
+                  AND f.done_on IS NULL)
+         FROM person ORDER BY active DESC, alias COLLATE NOCASE"
+    ))?;
+    let n = COLUMNS.split(',').count();
+    let rows = st.query_map([], |r| {
+        let due: Option<String> = r.get(n + 2)?;
+        Ok(PersonRow {
+            person: from_row(r)?,
+            contacts: r.get(n)?,
+            last_contact: r.get(n + 1)?,
+            next_checkin: due.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn own_words_of(conn: &Connection, id: PersonId) -> Result<Vec<OwnWords>> {
+    let mut st = conn.prepare_cached(
+        "SELECT c.id, c.at, c.own_words FROM contact c
+         JOIN contact_person cp ON cp.contact_id = c.id
+         WHERE cp.person_id = ?1 AND c.own_words <> '' ORDER BY c.at DESC, c.id DESC",
+    )?;
+    let rows = st.query_map([id], |r| {
+        Ok(OwnWords {
+            contact_id: r.get(0)?,
+            at: r.get(1)?,
+            text: r.get(2)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 pub fn detail(conn: &Connection, id: PersonId) -> Result<Detail> {
@@ -505,7 +570,9 @@ pub fn detail(conn: &Connection, id: PersonId) -> Result<Detail> {
         person,
         circle: circle(conn, id)?,
         consents: consents(conn, id)?,
-        contacts: crate::contact::list(conn, &filter, None, Some(500))?,
+        contacts: crate::contact::list(conn, &filter, None, Some(50))?,
+        contact_total: crate::contact::count(conn, &filter)?,
+        own_words: own_words_of(conn, id)?,
         bridge_notes: crate::bridge::list(conn, Some(id), None)?,
         checkins: crate::followup::open(conn, Some(id))?,
     })

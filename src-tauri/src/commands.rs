@@ -207,12 +207,15 @@ fn contact_last_persons(s, app) -> Vec<i64> {
     s.with(contact::last_persons)
 }
 
-/// The picker's order for what is typed (see `contact::rank_people`); active people.
+/// The order for what is typed (see `contact::rank_people`), everyone; the picker
+/// keeps the active people.
 fn person_rank(s, app; typed: String) -> Vec<i64> {
-    s.with(|c| {
-        let people: Vec<Person> = person::list(c)?.into_iter().filter(|p| p.active).collect();
-        Ok(contact::rank_people(&people, &typed))
-    })
+    s.with(|c| Ok(contact::rank_people(&person::list(c)?, &typed)))
+}
+
+/// Mensen: everyone with their last contact and next check-in.
+fn person_overview(s, app) -> Vec<person::PersonRow> {
+    s.with(person::overview)
 }
 
 fn search_notes(s, app; query: String, filter: Filter) -> Vec<Hit> {

@@ -31,6 +31,7 @@ import type { NewContact } from "./NewContact";
 import type { NewPerson } from "./NewPerson";
 import type { Options } from "./Options";
 import type { Person } from "./Person";
+import type { PersonRow } from "./PersonRow";
 import type { Restored } from "./Restored";
 import type { SearchOrder } from "./SearchOrder";
 import type { SearchPage } from "./SearchPage";
@@ -69,6 +70,7 @@ export function makeCommands(call: Call) {
     contactLastMode: () => call<Mode | null>("contact_last_mode"),
     contactLastPersons: () => call<Array<number>>("contact_last_persons"),
     personRank: (typed: string) => call<Array<number>>("person_rank", { typed }),
+    personOverview: () => call<Array<PersonRow>>("person_overview"),
     searchNotes: (query: string, filter: Filter) => call<Array<Hit>>("search_notes", { query, filter }),
     searchPage: (query: string, filter: Filter, order: SearchOrder, offset: number, limit: number) => call<SearchPage>("search_page", { query, filter, order, offset, limit }),
     languageHints: (text: string) => call<Array<string>>("language_hints", { text }),

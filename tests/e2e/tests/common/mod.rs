@@ -95,6 +95,11 @@ impl App {
         App::start_with(dir, name, binary, &[])
     }
 
+    /// Starts the app with extra environment (a locale, a dark GTK theme).
+    pub fn start_env(dir: &Path, name: &str, env: &[(&str, &str)]) -> App {
+        App::start_with(dir, name, &app_binary(), env)
+    }
+
     fn start_with(dir: &Path, name: &str, binary: &Path, env: &[(&str, &str)]) -> App {
         let port = free_port();
         let native = loop {

@@ -298,5 +298,10 @@ export const en: Dict = {
   orderNewest: "Newest first",
   clearFilters: "Clear filters",
   tags: "Tags",
+  ownWordsStory: "In their own words, from the contact moments",
+  searchPeople: "Find someone",
+  lastContactCol: "Last contact",
+  contactsCol: "Contact moments",
+  closedPeople: "Closed",
   healthProblem: (n: number) => `On opening, your vault was found damaged in ${n} ${n === 1 ? "place" : "places"}. What you save now is kept. If in doubt, restore your last good backup and ask your IT department for help.`,
 };

@@ -297,6 +297,11 @@ export const nl = {
   orderNewest: "Nieuwste eerst",
   clearFilters: "Wis filters",
   tags: "Labels",
+  ownWordsStory: "In eigen woorden, uit de contactmomenten",
+  searchPeople: "Zoek iemand",
+  lastContactCol: "Laatste contact",
+  contactsCol: "Contactmomenten",
+  closedPeople: "Afgesloten",
   healthProblem: (n: number) => `Bij het openen is gevonden dat je kluis op ${n} ${n === 1 ? "plek" : "plekken"} beschadigd is. Wat je nu opslaat, wordt gewoon bewaard. Zet bij twijfel je laatste goede back-up terug en vraag je ICT-afdeling om hulp.`,
 };
 
