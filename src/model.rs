@@ -150,3 +150,20 @@ vocabulary!(
         Signal = "signal",
     }
 );
+
+impl BridgeKind {
+    /// The word a reader of a copied bridge note sees.
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        use crate::Lang::{En, Nl};
+        match (self, lang) {
+            (BridgeKind::Experience, Nl) => "ervaring",
+            (BridgeKind::Stagnation, Nl) => "stagnatie",
+            (BridgeKind::Question, Nl) => "vraag",
+            (BridgeKind::Signal, Nl) => "signaal",
+            (BridgeKind::Experience, En) => "experience",
+            (BridgeKind::Stagnation, En) => "stagnation",
+            (BridgeKind::Question, En) => "question",
+            (BridgeKind::Signal, En) => "signal",
+        }
+    }
+}

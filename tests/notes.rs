@@ -550,6 +550,11 @@ fn a_bridge_note_is_shared_only_with_valid_consent() {
         None,
     )
     .unwrap();
+    assert!(copy.contains("Soort: stagnatie"), "{copy}");
+    assert!(
+        copy.contains("Toestemming: 15-11-2026 geldig tot 15-05-2027 (voor stagnatie bespreken)"),
+        "{copy}"
+    );
     assert_eq!(copies.len(), 2);
     assert!(
         !copies[0].refused,

@@ -258,6 +258,11 @@ fn bridge_add(s, app; note: bridge::NewBridgeNote) -> bridge::BridgeNote {
     s.with(|c| bridge::add(c, &note))
 }
 
+/// A draft's text and own words, changed (only a draft can be).
+fn bridge_edit(s, app; id: i64, text: String, voice: String) -> bridge::BridgeNote {
+    s.with(|c| bridge::edit(c, id, &text, &voice))
+}
+
 fn bridge_share(s, app; id: i64) -> bridge::BridgeNote {
     s.with(|c| bridge::share(c, id, time::today()))
 }

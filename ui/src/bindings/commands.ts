@@ -78,6 +78,7 @@ export function makeCommands(call: Call) {
     draftLoad: (contact: number | null) => call<Draft | null>("draft_load", { contact }),
     bridgeList: (person: number | null) => call<Array<BridgeNote>>("bridge_list", { person }),
     bridgeAdd: (note: NewBridgeNote) => call<BridgeNote>("bridge_add", { note }),
+    bridgeEdit: (id: number, text: string, voice: string) => call<BridgeNote>("bridge_edit", { id, text, voice }),
     bridgeShare: (id: number) => call<BridgeNote>("bridge_share", { id }),
     bridgeAnswer: (id: number, answer: string) => call<BridgeNote>("bridge_answer", { id, answer }),
     bridgeClose: (id: number) => call<BridgeNote>("bridge_close", { id }),

@@ -303,5 +303,10 @@ export const en: Dict = {
   lastContactCol: "Last contact",
   contactsCol: "Contact moments",
   closedPeople: "Closed",
+  toConsent: "Go to consent",
+  sharedOn: (w: string) => `shared ${w}`,
+  answeredOn: (w: string) => `answered ${w}`,
+  closedOnDate: (w: string) => `closed ${w}`,
+  linkedContacts: (n: number) => `${n} contact ${n === 1 ? "moment" : "moments"} linked`,
   healthProblem: (n: number) => `On opening, your vault was found damaged in ${n} ${n === 1 ? "place" : "places"}. What you save now is kept. If in doubt, restore your last good backup and ask your IT department for help.`,
 };

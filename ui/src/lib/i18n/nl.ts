@@ -302,6 +302,11 @@ export const nl = {
   lastContactCol: "Laatste contact",
   contactsCol: "Contactmomenten",
   closedPeople: "Afgesloten",
+  toConsent: "Naar de toestemming",
+  sharedOn: (w: string) => `gedeeld ${w}`,
+  answeredOn: (w: string) => `beantwoord ${w}`,
+  closedOnDate: (w: string) => `afgesloten ${w}`,
+  linkedContacts: (n: number) => `${n} ${n === 1 ? "contactmoment" : "contactmomenten"} gekoppeld`,
   healthProblem: (n: number) => `Bij het openen is gevonden dat je kluis op ${n} ${n === 1 ? "plek" : "plekken"} beschadigd is. Wat je nu opslaat, wordt gewoon bewaard. Zet bij twijfel je laatste goede back-up terug en vraag je ICT-afdeling om hulp.`,
 };
 
