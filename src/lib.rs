@@ -8,6 +8,7 @@
 //! Data functions take a `&rusqlite::Connection` (from [`vault::Vault::conn`]); each
 //! write runs in its own IMMEDIATE transaction and is durable when it returns `Ok`.
 
+pub mod about;
 pub mod audit;
 pub mod backup;
 pub mod bridge;

@@ -128,6 +128,11 @@ fn vault_lock(s, app) -> () {
     Ok(())
 }
 
+/// Settings → Over Naast: the same facts as `naast about`.
+fn about(s, app) -> naast::about::About {
+    s.with_v(|v| naast::about::about(v, s.lang()))
+}
+
 fn settings_get(s, app) -> Settings {
     s.with(settings::load)
 }

@@ -46,6 +46,7 @@ pub fn dispatch(ctx: &Ctx, cmd: Command) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Rekey => rekey(ctx),
+        Command::About => super::about::about(ctx),
         Command::Backup { cmd, to } => super::backup::backup(ctx, cmd, to),
         Command::Restore {
             file,

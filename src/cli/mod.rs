@@ -1,6 +1,7 @@
 //! Argument parsing and the shared plumbing of the commands: which vault, how to
 //! unlock it, which language, text or JSON.
 
+mod about;
 mod backup;
 mod commands;
 mod output;
@@ -127,6 +128,9 @@ pub enum Command {
         #[arg(long)]
         verify: bool,
     },
+    /// Version, vault format, where the vault and its backups are, and that Naast
+    /// never uses the network (the app's About screen).
+    About,
     /// Fill the vault with clearly fictional demo data.
     Demo {
         #[arg(long, default_value_t = 12)]

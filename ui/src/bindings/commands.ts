@@ -1,6 +1,7 @@
 // Generated from src-tauri/src/commands.rs by `cargo test -p naast-app`. Do not edit:
 // change the Rust command and run the tests again.
 
+import type { About } from "./About";
 import type { AppStatus } from "./AppStatus";
 import type { Backup } from "./Backup";
 import type { BackupReport } from "./BackupReport";
@@ -50,6 +51,7 @@ export function makeCommands(call: Call) {
     vaultUnlock: (passphrase: string | null) => call<null>("vault_unlock", { passphrase }),
     vaultRecover: (code: string, passphrase: string | null) => call<null>("vault_recover", { code, passphrase }),
     vaultLock: () => call<null>("vault_lock"),
+    about: () => call<About>("about"),
     settingsGet: () => call<Settings>("settings_get"),
     settingsSet: (settings: Settings) => call<null>("settings_set", { settings }),
     personList: () => call<Array<Person>>("person_list"),

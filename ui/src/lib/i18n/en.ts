@@ -308,5 +308,12 @@ export const en: Dict = {
   answeredOn: (w: string) => `answered ${w}`,
   closedOnDate: (w: string) => `closed ${w}`,
   linkedContacts: (n: number) => `${n} contact ${n === 1 ? "moment" : "moments"} linked`,
+  // About
+  aboutTitle: "About Naast",
+  aboutVersion: "Version",
+  aboutFormat: "Vault format",
+  aboutVault: "Vault",
+  aboutBackups: "Backups",
+  aboutDefault: "default: beside the vault",
   healthProblem: (n: number) => `On opening, your vault was found damaged in ${n} ${n === 1 ? "place" : "places"}. What you save now is kept. If in doubt, restore your last good backup and ask your IT department for help.`,
 };

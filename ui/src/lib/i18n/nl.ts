@@ -307,6 +307,13 @@ export const nl = {
   answeredOn: (w: string) => `beantwoord ${w}`,
   closedOnDate: (w: string) => `afgesloten ${w}`,
   linkedContacts: (n: number) => `${n} ${n === 1 ? "contactmoment" : "contactmomenten"} gekoppeld`,
+  // About
+  aboutTitle: "Over Naast",
+  aboutVersion: "Versie",
+  aboutFormat: "Kluisformaat",
+  aboutVault: "Kluis",
+  aboutBackups: "Back-ups",
+  aboutDefault: "standaard: naast de kluis",
   healthProblem: (n: number) => `Bij het openen is gevonden dat je kluis op ${n} ${n === 1 ? "plek" : "plekken"} beschadigd is. Wat je nu opslaat, wordt gewoon bewaard. Zet bij twijfel je laatste goede back-up terug en vraag je ICT-afdeling om hulp.`,
 };
 
