@@ -19,36 +19,7 @@ use crate::person::{self, Person, PersonId};
 use crate::redact::{Level, Redactor, Rules};
 use crate::text;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
-pub enum Status {
-    Draft,
-    Shared,
-    Answered,
-    Closed,
-}
-
-impl Status {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Draft => "draft",
-            Status::Shared => "shared",
-            Status::Answered => "answered",
-            Status::Closed => "closed",
-        }
-    }
-
-    pub fn parse(s: &str) -> Result<Status> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "draft" => Ok(Status::Draft),
-            "shared" => Ok(Status::Shared),
-            "answered" => Ok(Status::Answered),
-            "closed" => Ok(Status::Closed),
-            _ => Err(Invalid::BridgeStatus(s.into()).into()),
-        }
-    }
-}
+pub use crate::model::Status;
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]

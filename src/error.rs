@@ -62,6 +62,8 @@ pub enum Invalid {
     BridgeKind(String),
     #[error("unknown status '{0}' (use draft, shared, answered, closed)")]
     BridgeStatus(String),
+    #[error("unknown check-in rhythm '{0}' (use first, second)")]
+    Rhythm(String),
     #[error("unknown level '{0}' (use code, alias, full)")]
     Level(String),
     #[error("a contact needs at least one person")]
@@ -86,6 +88,14 @@ pub enum Invalid {
     DuplicateAlias(String),
     #[error("'{0}' is already in this person's circle")]
     DuplicateMember(String),
+    #[error("{0} is no longer in this person's circle; add them again first")]
+    MemberLeft(String),
+    #[error(
+        "{0} has bridge notes written to them as a professional, so they stay in the formal group"
+    )]
+    MemberHasBridgeNotes(String),
+    #[error("the check-ins after the incident of {} are already planned", crate::time::day_label(*.0, Lang::En))]
+    RhythmPlanned(chrono::NaiveDate),
     #[error("unknown language '{0}' (use nl or en)")]
     UnknownLanguage(String),
     #[error("a passphrase needs at least {0} characters")]

@@ -170,6 +170,15 @@ fn circle_add(s, app; person: i64, name: String, role: String, formal: bool) -> 
     s.with(|c| person::add_member(c, person, &name, &role, formal))
 }
 
+fn circle_update(s, app; id: i64, name: String, role: String, formal: bool) -> CircleMember {
+    s.with(|c| person::update_member(c, id, &name, &role, formal))
+}
+
+/// Today: consents to them end at once, what was shared with them stays recorded.
+fn circle_remove(s, app; id: i64) -> person::Removal {
+    s.with(|c| person::remove_member(c, id, time::today()))
+}
+
 fn consent_add(s, app; member: i64, scope: String, discussed_on: NaiveDate, until: NaiveDate) -> Consent {
     s.with(|c| person::add_consent_for(c, member, &scope, discussed_on, until))
 }

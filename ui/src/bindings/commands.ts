@@ -33,6 +33,7 @@ import type { NewPerson } from "./NewPerson";
 import type { Options } from "./Options";
 import type { Person } from "./Person";
 import type { PersonRow } from "./PersonRow";
+import type { Removal } from "./Removal";
 import type { Restored } from "./Restored";
 import type { SearchOrder } from "./SearchOrder";
 import type { SearchPage } from "./SearchPage";
@@ -61,6 +62,8 @@ export function makeCommands(call: Call) {
     personClose: (id: number) => call<null>("person_close", { id }),
     personErase: (id: number) => call<number>("person_erase", { id }),
     circleAdd: (person: number, name: string, role: string, formal: boolean) => call<CircleMember>("circle_add", { person, name, role, formal }),
+    circleUpdate: (id: number, name: string, role: string, formal: boolean) => call<CircleMember>("circle_update", { id, name, role, formal }),
+    circleRemove: (id: number) => call<Removal>("circle_remove", { id }),
     consentAdd: (member: number, scope: string, discussedOn: string, until: string) => call<Consent>("consent_add", { member, scope, discussedOn, until }),
     consentWithdraw: (id: number) => call<null>("consent_withdraw", { id }),
     contactAdd: (contact: NewContact) => call<number>("contact_add", { contact }),
