@@ -21,6 +21,8 @@ packages=(
   # packages (make package, make test): Debian's own checks of the .deb and the
   # desktop entry, and rpm to read back what the .rpm holds and requires
   lintian desktop-file-utils rpm
+  # tests: the app under an English and a Dutch system locale
+  locales
 )
 
 missing=()
@@ -37,6 +39,15 @@ if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The end-to-end tests run the app under en_US and nl_NL: both locales must exist.
+if ! locale -a 2>/dev/null | grep -qi '^en_US.utf8$' || ! locale -a 2>/dev/null | grep -qi '^nl_NL.utf8$'; then
+  echo "setup: generating the en_US.UTF-8 and nl_NL.UTF-8 locales"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd sed -i -E 's/^# *(en_US\.UTF-8 UTF-8|nl_NL\.UTF-8 UTF-8)/\1/' /etc/locale.gen
+  $sudo_cmd locale-gen >/dev/null
 fi
 
 command -v cargo >/dev/null || { echo "setup: Rust is missing; install it from https://rustup.rs" >&2; exit 1; }

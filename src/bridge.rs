@@ -19,36 +19,7 @@ use crate::person::{self, Person, PersonId};
 use crate::redact::{Level, Redactor, Rules};
 use crate::text;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
-pub enum Status {
-    Draft,
-    Shared,
-    Answered,
-    Closed,
-}
-
-impl Status {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Draft => "draft",
-            Status::Shared => "shared",
-            Status::Answered => "answered",
-            Status::Closed => "closed",
-        }
-    }
-
-    pub fn parse(s: &str) -> Result<Status> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "draft" => Ok(Status::Draft),
-            "shared" => Ok(Status::Shared),
-            "answered" => Ok(Status::Answered),
-            "closed" => Ok(Status::Closed),
-            _ => Err(Invalid::BridgeStatus(s.into()).into()),
-        }
-    }
-}
+pub use crate::model::Status;
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
@@ -170,7 +141,8 @@ pub fn copy_for_others(
             recipient: b.recipient.clone(),
         });
     };
-    let text = text_for_others(conn, id, level, lang)?;
+    let mut text = text_for_others(conn, id, level, lang)?;
+    text.push_str(&copy_footer(&b, &consent, lang));
     audit::log(
         conn,
         &Event::new(Action::Copy, "bridge_note")
@@ -181,6 +153,51 @@ pub fn copy_for_others(
             ),
     )?;
     Ok(text)
+}
+
+/// What a care record needs to know about a copied note beyond its text: its kind,
+/// when it was written and shared, the consent it rests on, and the answer if any.
+fn copy_footer(b: &BridgeNote, consent: &person::Consent, lang: Lang) -> String {
+    let day = |ts: i64| crate::time::local(ts).format("%d-%m-%Y").to_string();
+    let d = |n: NaiveDate| n.format("%d-%m-%Y").to_string();
+    let (kind, written, shared, rests, until, scope_word, answer) = match lang {
+        Lang::Nl => (
+            "Soort",
+            "geschreven",
+            "gedeeld",
+            "Toestemming",
+            "geldig tot",
+            "voor",
+            "Antwoord",
+        ),
+        Lang::En => (
+            "Kind",
+            "written",
+            "shared",
+            "Consent",
+            "valid until",
+            "for",
+            "Answer",
+        ),
+    };
+    let mut s = format!(
+        "\n{kind}: {} · {written} {}",
+        b.kind.label(lang),
+        day(b.created_at)
+    );
+    if let Some(t) = b.shared_at {
+        s.push_str(&format!(" · {shared} {}", day(t)));
+    }
+    s.push_str(&format!("\n{rests}: {} {}", d(consent.discussed_on), until));
+    s.push_str(&format!(" {}", d(consent.until)));
+    if !consent.scope.trim().is_empty() {
+        s.push_str(&format!(" ({scope_word} {})", consent.scope.trim()));
+    }
+    s.push('\n');
+    if !b.answer.trim().is_empty() {
+        s.push_str(&format!("{answer}: {}\n", b.answer.trim()));
+    }
+    s
 }
 
 pub fn add(conn: &Connection, n: &NewBridgeNote) -> Result<BridgeNote> {

@@ -710,6 +710,47 @@ pub(crate) fn hydrate(conn: &Connection, contacts: &mut [Contact]) -> Result<()>
 }
 
 /// The mode of the most recent contact: the quick form's default.
+/// The people of the most recently logged contact: the picker offers them first.
+pub fn last_persons(conn: &Connection) -> Result<Vec<PersonId>> {
+    let mut st = conn.prepare_cached(
+        "SELECT person_id FROM contact_person
+         WHERE contact_id = (SELECT max(id) FROM contact) ORDER BY person_id",
+    )?;
+    let rows = st.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// How people match what is typed in the picker, best first: the alias or code
+/// exactly, then an alias that starts with it, then one with a word that starts with
+/// it, then one that contains it. Within a rank, the alphabet. So "Mo" picks Mo,
+/// not Anouk or Simone.
+pub fn rank_people(people: &[crate::person::Person], typed: &str) -> Vec<PersonId> {
+    let q = crate::redact::fold(typed.trim());
+    if q.is_empty() {
+        return Vec::new();
+    }
+    let mut ranked: Vec<(u8, String, PersonId)> = people
+        .iter()
+        .filter_map(|p| {
+            let a = crate::redact::fold(&p.alias);
+            let rank = if a == q || p.code.eq_ignore_ascii_case(typed.trim()) {
+                0
+            } else if a.starts_with(&q) {
+                1
+            } else if a.split([' ', '-']).any(|w| w.starts_with(&q)) {
+                2
+            } else if a.contains(&q) {
+                3
+            } else {
+                return None;
+            };
+            Some((rank, a, p.id))
+        })
+        .collect();
+    ranked.sort();
+    ranked.into_iter().map(|(_, _, id)| id).collect()
+}
+
 pub fn last_mode(conn: &Connection) -> Result<Option<Mode>> {
     let m: Option<String> = conn
         .query_row(

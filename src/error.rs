@@ -62,6 +62,8 @@ pub enum Invalid {
     BridgeKind(String),
     #[error("unknown status '{0}' (use draft, shared, answered, closed)")]
     BridgeStatus(String),
+    #[error("unknown check-in rhythm '{0}' (use first, second)")]
+    Rhythm(String),
     #[error("unknown level '{0}' (use code, alias, full)")]
     Level(String),
     #[error("a contact needs at least one person")]
@@ -86,6 +88,14 @@ pub enum Invalid {
     DuplicateAlias(String),
     #[error("'{0}' is already in this person's circle")]
     DuplicateMember(String),
+    #[error("{0} is no longer in this person's circle; add them again first")]
+    MemberLeft(String),
+    #[error(
+        "{0} has bridge notes written to them as a professional, so they stay in the formal group"
+    )]
+    MemberHasBridgeNotes(String),
+    #[error("the check-ins after the incident of {} are already planned", crate::time::day_label(*.0, Lang::En))]
+    RhythmPlanned(chrono::NaiveDate),
     #[error("unknown language '{0}' (use nl or en)")]
     UnknownLanguage(String),
     #[error("a passphrase needs at least {0} characters")]
@@ -120,6 +130,12 @@ pub enum Invalid {
     Format(String),
     #[error("'{0}' is not a replacement; write WORD=WITH, for example Kees=buurman")]
     Replacement(String),
+    #[error("'{0}' is not a date; write day-month-year, for example 23-11-2026, 23-11, yesterday or mon")]
+    DayText(String),
+    #[error(
+        "'{0}' is not a time; write for example 23-11-2026 14:30, yesterday 14:00, mon 9:30 or now"
+    )]
+    MomentText(String),
     #[error("{0} words in the notes may be names Naast does not know; choose for each one before printing or saving")]
     NamesToCheck(usize),
 }
@@ -250,7 +266,7 @@ impl Error {
             Invalid::NoSupport | Invalid::Support(_) => "support",
             Invalid::Mode(_) => "mode",
             Invalid::Initiative(_) => "initiative",
-            Invalid::DateTime(_) | Invalid::SkippedTime(_) => "when",
+            Invalid::DateTime(_) | Invalid::SkippedTime(_) | Invalid::MomentText(_) => "when",
             Invalid::TooLong { field, .. } => match *field {
                 "note" => "note",
                 "own words" => "own_words",

@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::audit::{self, Action, Event};
 use crate::db::{self, write_tx};
-use crate::error::{Error, Result};
+use crate::error::{Error, Invalid, Result};
+use crate::model::Rhythm;
 use crate::person::PersonId;
 use crate::text;
 
@@ -23,6 +24,30 @@ pub struct FollowUp {
     pub contact_id: Option<i64>,
     pub done_on: Option<NaiveDate>,
     pub moved: i64,
+    /// Set for the two check-ins of the colleague rhythm; their reason is then the
+    /// rhythm's own words (in the reader's language) and the incident's day.
+    pub rhythm: Option<Rhythm>,
+    pub incident: Option<NaiveDate>,
+}
+
+impl FollowUp {
+    /// Why this check-in is there, as a person reads it.
+    pub fn reason(&self, lang: crate::Lang) -> String {
+        match (self.rhythm, self.incident) {
+            (Some(r), Some(day)) => {
+                let incident = match lang {
+                    crate::Lang::Nl => "incident",
+                    crate::Lang::En => "incident of",
+                };
+                format!(
+                    "{} ({incident} {})",
+                    r.label(lang),
+                    crate::time::day_label(day, lang)
+                )
+            }
+            _ => self.why.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -89,7 +114,8 @@ pub fn move_to(conn: &Connection, id: i64, due: NaiveDate) -> Result<FollowUp> {
 }
 
 const SELECT: &str =
-    "SELECT f.id, f.person_id, p.alias, f.due, f.why, f.contact_id, f.done_on, f.moved
+    "SELECT f.id, f.person_id, p.alias, f.due, f.why, f.contact_id, f.done_on, f.moved,
+            f.rhythm, f.incident
     FROM followup f JOIN person p ON p.id = f.person_id";
 
 fn from_row(r: &Row) -> rusqlite::Result<FollowUp> {
@@ -104,6 +130,10 @@ fn from_row(r: &Row) -> rusqlite::Result<FollowUp> {
         contact_id: r.get(5)?,
         done_on: done.and_then(|d| d.parse().ok()),
         moved: r.get(7)?,
+        rhythm: r
+            .get::<_, Option<String>>(8)?
+            .and_then(|t| Rhythm::parse(&t).ok()),
+        incident: r.get::<_, Option<String>>(9)?.and_then(|d| d.parse().ok()),
     })
 }
 
@@ -159,26 +189,46 @@ pub fn check_weeks(weeks: u32) -> Result<()> {
 }
 
 /// The known rhythm after an incident with a colleague (seed 004): a first contact
-/// within 72 hours and a second around two weeks. Both are ordinary check-ins, so
-/// they can be moved like any other.
+/// within 72 hours and a second around two weeks. Both are ordinary check-ins with
+/// their own dates, moved one at a time like any other; planning the same incident
+/// twice is refused rather than doubled.
 pub fn plan_colleague(
     conn: &Connection,
     person: PersonId,
     incident: NaiveDate,
 ) -> Result<Vec<FollowUp>> {
     crate::time::check_day(incident)?;
-    Ok(vec![
-        add(
-            conn,
-            person,
-            incident + chrono::Duration::days(3),
-            "eerste contact na incident (binnen 72 uur)",
-        )?,
-        add(
-            conn,
-            person,
-            incident + chrono::Duration::days(14),
-            "tweede contact, rond twee weken na incident",
-        )?,
-    ])
+    write_tx(conn, |c| {
+        crate::person::get(c, person)?;
+        let planned: bool = c.query_row(
+            "SELECT EXISTS (SELECT 1 FROM followup
+             WHERE person_id = ?1 AND incident = ?2 AND rhythm IS NOT NULL)",
+            (person, incident.to_string()),
+            |r| r.get(0),
+        )?;
+        if planned {
+            return Err(Invalid::RhythmPlanned(incident).into());
+        }
+        let mut out = Vec::new();
+        for (rhythm, days) in [(Rhythm::First, 3), (Rhythm::Second, 14)] {
+            c.execute(
+                "INSERT INTO followup (person_id, due, why, created_at, rhythm, incident)
+                 VALUES (?1, ?2, '', ?3, ?4, ?5)",
+                (
+                    person,
+                    (incident + chrono::Duration::days(days)).to_string(),
+                    db::now(),
+                    rhythm.as_str(),
+                    incident.to_string(),
+                ),
+            )?;
+            let id = c.last_insert_rowid();
+            audit::record(
+                c,
+                &Event::new(Action::Create, "followup").id(id).person(person),
+            )?;
+            out.push(get(c, id)?);
+        }
+        Ok(out)
+    })
 }

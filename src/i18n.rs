@@ -325,6 +325,17 @@ fn invalid_nl(i: &Invalid) -> String {
         Invalid::Empty(f) => format!("{} mag niet leeg zijn", field_nl(f)),
         Invalid::DuplicateAlias(a) => format!("er is al iemand met de naam '{a}'; kies een andere alias"),
         Invalid::DuplicateMember(a) => format!("'{a}' staat al in de kring van deze persoon"),
+        Invalid::MemberLeft(a) => {
+            format!("{a} staat niet meer in de kring van deze persoon; voeg {a} eerst weer toe")
+        }
+        Invalid::MemberHasBridgeNotes(a) => format!(
+            "aan {a} zijn brugnotities geschreven als professional, dus {a} blijft bij de formele kring"
+        ),
+        Invalid::RhythmPlanned(d) => format!(
+            "de check-ins na het incident van {} zijn al gepland",
+            crate::time::day_label(*d, Lang::Nl)
+        ),
+        Invalid::Rhythm(s) => format!("onbekend ritme '{s}' (gebruik first of second)"),
         Invalid::UnknownLanguage(s) => format!("onbekende taal '{s}' (gebruik nl of en)"),
         Invalid::PassphraseTooShort(n) => format!("een wachtwoordzin heeft minstens {n} tekens nodig"),
         Invalid::ConsentPeriod => {
@@ -363,6 +374,12 @@ fn invalid_nl(i: &Invalid) -> String {
         }
         Invalid::Replacement(s) => format!(
             "'{s}' is geen vervanging; schrijf WOORD=DOOR, bijvoorbeeld Kees=buurman"
+        ),
+        Invalid::DayText(t) => format!(
+            "'{t}' is geen datum; schrijf dag-maand-jaar, bijvoorbeeld 23-11-2026, 23-11, gisteren of ma"
+        ),
+        Invalid::MomentText(t) => format!(
+            "'{t}' is geen tijdstip; schrijf bijvoorbeeld 23-11-2026 14:30, gisteren 14:00, ma 9:30 of nu"
         ),
         Invalid::NamesToCheck(n) => format!(
             "{} in de notities {} een naam zijn die Naast niet kent; kies bij elk wat ermee moet voordat je afdrukt of opslaat",
@@ -405,13 +422,7 @@ fn field_nl(f: &str) -> &str {
 }
 
 fn status_nl(s: &str) -> &str {
-    match s {
-        "draft" => "concept",
-        "shared" => "gedeeld",
-        "answered" => "beantwoord",
-        "closed" => "gesloten",
-        other => other,
-    }
+    crate::bridge::Status::parse(s).map_or(s, |st| st.label(Lang::Nl))
 }
 
 #[cfg(test)]
@@ -486,6 +497,11 @@ mod tests {
                 Invalid::PassphraseTooShort(8),
                 Invalid::ConsentPeriod,
                 Invalid::InformalRecipient,
+                Invalid::MemberLeft("dr. Visser".into()),
+                Invalid::MemberHasBridgeNotes("dr. Visser".into()),
+                Invalid::RhythmPlanned(
+                    chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default(),
+                ),
                 Invalid::NotDraft("shared"),
                 Invalid::DateOutOfRange("0226-11-23".into()),
             ]

@@ -49,6 +49,21 @@ pub struct CircleMember {
     pub role: String,
     pub formal: bool,
     pub involve: bool,
+    /// The day they left the circle; kept (not deleted) because a consent or a bridge
+    /// note refers to them.
+    pub left_on: Option<NaiveDate>,
+}
+
+/// What removing a circle member did.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub enum Removal {
+    /// Nothing referred to them: gone.
+    Deleted,
+    /// A consent or bridge note refers to them: out of the circle, their consents
+    /// withdrawn as of that day, the record of what was shared with them kept.
+    Left,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -256,6 +271,8 @@ pub fn set_active(conn: &Connection, id: PersonId, active: bool) -> Result<()> {
     })
 }
 
+/// Adds someone to a person's circle. Someone who left it before (same name) comes
+/// back as the same member, so their history stays one.
 pub fn add_member(
     conn: &Connection,
     person: PersonId,
@@ -264,52 +281,173 @@ pub fn add_member(
     formal: bool,
 ) -> Result<CircleMember> {
     let name = text::one_line("name", name)?;
-    let role = role.trim().to_string();
+    let role = text::one_line_or_empty("role", role)?;
     write_tx(conn, |c| {
-        let exists: bool = c.query_row(
-            "SELECT EXISTS (SELECT 1 FROM circle_member WHERE person_id = ?1 AND name = ?2 COLLATE NOCASE)",
-            (person, &name),
-            |r| r.get(0),
-        )?;
-        if exists {
-            return Err(Invalid::DuplicateMember(name.clone()).into());
-        }
-        c.execute(
-            "INSERT INTO circle_member (person_id, name, role, formal) VALUES (?1, ?2, ?3, ?4)",
-            (person, &name, &role, formal),
-        )?;
-        let id = c.last_insert_rowid();
-        audit::record(
-            c,
-            &Event::new(Action::Create, "circle_member")
-                .id(id)
-                .person(person),
-        )?;
-        Ok(CircleMember {
-            id,
-            person_id: person,
-            name,
-            role,
-            formal,
-            involve: true,
-        })
+        let existing: Option<(i64, bool)> = c
+            .query_row(
+                "SELECT id, left_on IS NOT NULL FROM circle_member
+                 WHERE person_id = ?1 AND name = ?2 COLLATE NOCASE",
+                (person, &name),
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let id = match existing {
+            Some((_, false)) => return Err(Invalid::DuplicateMember(name.clone()).into()),
+            Some((id, true)) => {
+                c.execute(
+                    "UPDATE circle_member SET name = ?2, role = ?3, formal = ?4, left_on = NULL
+                     WHERE id = ?1",
+                    (id, &name, &role, formal),
+                )?;
+                audit::record(
+                    c,
+                    &Event::new(Action::Change, "circle_member")
+                        .id(id)
+                        .person(person),
+                )?;
+                id
+            }
+            None => {
+                c.execute(
+                    "INSERT INTO circle_member (person_id, name, role, formal) VALUES (?1, ?2, ?3, ?4)",
+                    (person, &name, &role, formal),
+                )?;
+                let id = c.last_insert_rowid();
+                audit::record(
+                    c,
+                    &Event::new(Action::Create, "circle_member")
+                        .id(id)
+                        .person(person),
+                )?;
+                id
+            }
+        };
+        member(c, id)
     })
 }
 
+/// Changes a member's name, role or group (informal / formal). A member a bridge note
+/// goes to stays formal: the note was written to a professional.
+pub fn update_member(
+    conn: &Connection,
+    id: i64,
+    name: &str,
+    role: &str,
+    formal: bool,
+) -> Result<CircleMember> {
+    let name = text::one_line("name", name)?;
+    let role = text::one_line_or_empty("role", role)?;
+    write_tx(conn, |c| {
+        let m = member(c, id)?;
+        if m.left_on.is_some() {
+            return Err(Invalid::MemberLeft(m.name).into());
+        }
+        let taken: bool = c.query_row(
+            "SELECT EXISTS (SELECT 1 FROM circle_member
+             WHERE person_id = ?1 AND name = ?2 COLLATE NOCASE AND id <> ?3)",
+            (m.person_id, &name, id),
+            |r| r.get(0),
+        )?;
+        if taken {
+            return Err(Invalid::DuplicateMember(name.clone()).into());
+        }
+        if !formal {
+            let notes: bool = c.query_row(
+                "SELECT EXISTS (SELECT 1 FROM bridge_note WHERE member_id = ?1)",
+                [id],
+                |r| r.get(0),
+            )?;
+            if notes {
+                return Err(Invalid::MemberHasBridgeNotes(m.name).into());
+            }
+        }
+        c.execute(
+            "UPDATE circle_member SET name = ?2, role = ?3, formal = ?4 WHERE id = ?1",
+            (id, &name, &role, formal),
+        )?;
+        audit::record(
+            c,
+            &Event::new(Action::Change, "circle_member")
+                .id(id)
+                .person(m.person_id),
+        )?;
+        member(c, id)
+    })
+}
+
+/// Takes someone out of a person's circle on `on`. Never deletes what was shared with
+/// them: see [`Removal`].
+pub fn remove_member(conn: &Connection, id: i64, on: NaiveDate) -> Result<Removal> {
+    crate::time::check_day(on)?;
+    write_tx(conn, |c| {
+        let m = member(c, id)?;
+        if m.left_on.is_some() {
+            return Ok(Removal::Left);
+        }
+        let history: bool = c.query_row(
+            "SELECT EXISTS (SELECT 1 FROM consent WHERE member_id = ?1)
+                 OR EXISTS (SELECT 1 FROM bridge_note WHERE member_id = ?1)",
+            [id],
+            |r| r.get(0),
+        )?;
+        let removal = if history {
+            c.execute(
+                "UPDATE consent SET withdrawn_on = ?2 WHERE member_id = ?1 AND withdrawn_on IS NULL",
+                (id, on.to_string()),
+            )?;
+            c.execute(
+                "UPDATE circle_member SET left_on = ?2 WHERE id = ?1",
+                (id, on.to_string()),
+            )?;
+            audit::record(
+                c,
+                &Event::new(Action::Change, "circle_member")
+                    .id(id)
+                    .person(m.person_id)
+                    .detail(serde_json::json!({ "left_on": on })),
+            )?;
+            Removal::Left
+        } else {
+            c.execute("DELETE FROM circle_member WHERE id = ?1", [id])?;
+            audit::record(
+                c,
+                &Event::new(Action::Delete, "circle_member")
+                    .id(id)
+                    .person(m.person_id),
+            )?;
+            Removal::Deleted
+        };
+        Ok(removal)
+    })
+}
+
+/// One member by id, whether in the circle or left it.
+pub fn member(conn: &Connection, id: i64) -> Result<CircleMember> {
+    conn.query_row(&format!("{MEMBER} WHERE id = ?1"), [id], member_from_row)
+        .optional()?
+        .ok_or(Error::NotFound {
+            what: "circle member",
+            name: id.to_string(),
+            hint: "",
+        })
+}
+
+const MEMBER: &str =
+    "SELECT id, person_id, name, role, formal, involve, left_on FROM circle_member";
+
+/// Who is in the person's circle now: informal first, then formal.
 pub fn circle(conn: &Connection, person: PersonId) -> Result<Vec<CircleMember>> {
-    let mut st = conn.prepare_cached(
-        "SELECT id, person_id, name, role, formal, involve FROM circle_member
-         WHERE person_id = ?1 ORDER BY formal, name COLLATE NOCASE",
-    )?;
+    let mut st = conn.prepare_cached(&format!(
+        "{MEMBER} WHERE person_id = ?1 AND left_on IS NULL ORDER BY formal, name COLLATE NOCASE"
+    ))?;
     let rows = st.query_map([person], member_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Every circle member of every person: the names redaction must know about.
+/// Every circle member of every person, those who left included: the names
+/// redaction must know about.
 pub fn all_members(conn: &Connection) -> Result<Vec<CircleMember>> {
-    let mut st = conn.prepare_cached(
-        "SELECT id, person_id, name, role, formal, involve FROM circle_member ORDER BY id",
-    )?;
+    let mut st = conn.prepare_cached(&format!("{MEMBER} ORDER BY id"))?;
     let rows = st.query_map([], member_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -322,6 +460,7 @@ fn member_from_row(r: &Row) -> rusqlite::Result<CircleMember> {
         role: r.get(3)?,
         formal: r.get(4)?,
         involve: r.get(5)?,
+        left_on: r.get::<_, Option<String>>(6)?.and_then(|d| d.parse().ok()),
     })
 }
 
@@ -345,6 +484,9 @@ pub fn add_consent(
 ) -> Result<Consent> {
     crate::time::check_day(discussed_on)?;
     crate::time::check_day(until)?;
+    if member.left_on.is_some() {
+        return Err(Invalid::MemberLeft(member.name.clone()).into());
+    }
     if until < discussed_on {
         return Err(Invalid::ConsentPeriod.into());
     }
@@ -488,11 +630,76 @@ pub fn erase(conn: &Connection, id: PersonId) -> Result<usize> {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Detail {
     pub person: Person,
+    /// What the person said in their own words, from every contact, newest first:
+    /// their story, collected.
+    pub own_words: Vec<OwnWords>,
+    /// How many contacts there are in all; `contacts` is the newest page of them.
+    pub contact_total: i64,
     pub circle: Vec<CircleMember>,
     pub consents: Vec<Consent>,
     pub contacts: Vec<crate::contact::Contact>,
     pub bridge_notes: Vec<crate::bridge::BridgeNote>,
     pub checkins: Vec<crate::followup::FollowUp>,
+}
+
+/// One thing the person said, and when.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct OwnWords {
+    pub contact_id: i64,
+    pub at: i64,
+    pub text: String,
+}
+
+/// A row of the list of people: who, and where things stand.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct PersonRow {
+    pub person: Person,
+    pub contacts: i64,
+    pub last_contact: Option<i64>,
+    pub next_checkin: Option<NaiveDate>,
+}
+
+/// Everyone with their last contact, next open check-in and number of contacts;
+/// active people first, then by alias. One query, whatever the size of the vault.
+pub fn overview(conn: &Connection) -> Result<Vec<PersonRow>> {
+    let mut st = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS},
+                (SELECT count(*) FROM contact_person cp WHERE cp.person_id = person.id),
+                (SELECT max(c.at) FROM contact c JOIN contact_person cp ON cp.contact_id = c.id
+                  WHERE cp.person_id = person.id),
+                (SELECT min(f.due) FROM followup f WHERE f.person_id = person.id
+                  AND f.done_on IS NULL)
+         FROM person ORDER BY active DESC, alias COLLATE NOCASE"
+    ))?;
+    let n = COLUMNS.split(',').count();
+    let rows = st.query_map([], |r| {
+        let due: Option<String> = r.get(n + 2)?;
+        Ok(PersonRow {
+            person: from_row(r)?,
+            contacts: r.get(n)?,
+            last_contact: r.get(n + 1)?,
+            next_checkin: due.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn own_words_of(conn: &Connection, id: PersonId) -> Result<Vec<OwnWords>> {
+    let mut st = conn.prepare_cached(
+        "SELECT c.id, c.at, c.own_words FROM contact c
+         JOIN contact_person cp ON cp.contact_id = c.id
+         WHERE cp.person_id = ?1 AND c.own_words <> '' ORDER BY c.at DESC, c.id DESC",
+    )?;
+    let rows = st.query_map([id], |r| {
+        Ok(OwnWords {
+            contact_id: r.get(0)?,
+            at: r.get(1)?,
+            text: r.get(2)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 pub fn detail(conn: &Connection, id: PersonId) -> Result<Detail> {
@@ -505,7 +712,9 @@ pub fn detail(conn: &Connection, id: PersonId) -> Result<Detail> {
         person,
         circle: circle(conn, id)?,
         consents: consents(conn, id)?,
-        contacts: crate::contact::list(conn, &filter, None, Some(500))?,
+        contacts: crate::contact::list(conn, &filter, None, Some(50))?,
+        contact_total: crate::contact::count(conn, &filter)?,
+        own_words: own_words_of(conn, id)?,
         bridge_notes: crate::bridge::list(conn, Some(id), None)?,
         checkins: crate::followup::open(conn, Some(id))?,
     })
@@ -527,17 +736,6 @@ pub fn add_consent_for(
     discussed_on: NaiveDate,
     until: NaiveDate,
 ) -> Result<Consent> {
-    let member = conn
-        .query_row(
-            "SELECT id, person_id, name, role, formal, involve FROM circle_member WHERE id = ?1",
-            [member_id],
-            member_from_row,
-        )
-        .optional()?
-        .ok_or(Error::NotFound {
-            what: "circle member",
-            name: member_id.to_string(),
-            hint: "",
-        })?;
+    let member = member(conn, member_id)?;
     add_consent(conn, &member, scope, discussed_on, until)
 }

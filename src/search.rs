@@ -78,6 +78,143 @@ pub fn run(conn: &Connection, input: &str, f: &Filter, limit: u32) -> Result<Vec
     Ok(hits)
 }
 
+/// The order of a page of search results: relevance (for very common words the
+/// newest, see [`RANK_LIMIT`]) or simply the newest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, rename = "SearchOrder"))]
+pub enum Order {
+    Best,
+    Newest,
+}
+
+/// One page of search results and how many match in all, so a screen can say
+/// "105 gevonden" and page through every one of them.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, rename = "SearchPage"))]
+pub struct Page {
+    pub hits: Vec<Hit>,
+    pub total: i64,
+}
+
+/// A page of matches: contacts from `offset` (bridge notes, which are few, come with
+/// the first page), with the total over both. The first page is logged like a
+/// search; the pages after it are the same search.
+pub fn page(
+    conn: &Connection,
+    input: &str,
+    f: &Filter,
+    order: Order,
+    offset: u32,
+    limit: u32,
+) -> Result<Page> {
+    crate::text::check_range("limit", limit.into(), 1, 10_000)?;
+    let Some(q) = fts_query(input) else {
+        return Ok(Page {
+            hits: Vec::new(),
+            total: 0,
+        });
+    };
+    let contact_only =
+        f.support.is_some() || f.mode.is_some() || f.for_consult.is_some() || f.signal.is_some();
+    let (where_sql, params) = contact_where(&q, f);
+    let contacts: i64 = conn
+        .prepare_cached(&format!(
+            "SELECT count(*) FROM contact_fts JOIN contact c ON c.id = contact_fts.rowid
+             WHERE contact_fts MATCH ?{where_sql}"
+        ))?
+        .query_row(params_from_iter(params), |r| r.get(0))?;
+    let mut hits = search_contacts_page(conn, &q, f, order, offset, limit)?;
+    let mut total = contacts;
+    if !contact_only {
+        let bridge = search_bridge(conn, &q, f, 10_000)?;
+        total += bridge.len() as i64;
+        if offset == 0 {
+            hits.extend(bridge);
+            match order {
+                Order::Best => hits.sort_by(|a, b| a.rank.total_cmp(&b.rank)),
+                Order::Newest => hits.sort_by_key(|h| std::cmp::Reverse(h.at)),
+            }
+        }
+    }
+    if offset == 0 {
+        let words = input
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .count();
+        crate::audit::log(
+            conn,
+            &crate::audit::Event::new(crate::audit::Action::Search, "notes")
+                .people(&f.person.into_iter().collect::<Vec<_>>())
+                .detail(serde_json::json!({ "words": words, "hits": total })),
+        )?;
+    }
+    Ok(Page { hits, total })
+}
+
+/// The filters of a contact search as SQL after `MATCH ?`, with their parameters
+/// (the query first).
+fn contact_where(q: &str, f: &Filter) -> (String, Vec<Value>) {
+    let mut params = vec![Value::Text(q.into())];
+    let mut w = String::new();
+    if let Some(p) = f.person {
+        params.push(Value::Integer(p));
+        w.push_str(" AND c.id IN (SELECT contact_id FROM contact_person WHERE person_id = ?)");
+    }
+    for cond in contact::conditions(f, "c.at", &mut params) {
+        w.push_str(" AND ");
+        w.push_str(&cond);
+    }
+    (w, params)
+}
+
+/// A page of contact matches from `offset`, in `order`, snippets for that page only.
+fn search_contacts_page(
+    conn: &Connection,
+    q: &str,
+    f: &Filter,
+    order: Order,
+    offset: u32,
+    limit: u32,
+) -> Result<Vec<Hit>> {
+    let (w, params) = contact_where(q, f);
+    let by = match order {
+        Order::Best => "contact_fts.rank",
+        Order::Newest => "c.at DESC, c.id DESC",
+    };
+    let sql = format!(
+        "SELECT c.id, contact_fts.rank, c.at FROM contact_fts JOIN contact c ON c.id = contact_fts.rowid
+         WHERE contact_fts MATCH ?{w} ORDER BY {by} LIMIT {limit} OFFSET {offset}"
+    );
+    let mut st = conn.prepare_cached(&sql)?;
+    let ranked = st
+        .query_map(params_from_iter(params), |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, f64>(1)?,
+                r.get::<_, i64>(2)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut snip = conn.prepare_cached(&format!(
+        "SELECT snippet(contact_fts, -1, '{OPEN}', '{CLOSE}', '…', 16)
+         FROM contact_fts WHERE contact_fts MATCH ?1 AND rowid = ?2"
+    ))?;
+    let mut hits = Vec::with_capacity(ranked.len());
+    for (id, rank, at) in ranked {
+        let snippet: String = snip.query_row((q, id), |r| r.get(0))?;
+        hits.push(Hit {
+            kind: HitKind::Contact,
+            id,
+            at,
+            persons: persons_of_contact(conn, id)?,
+            rank,
+            snippet: segments(&snippet),
+        });
+    }
+    Ok(hits)
+}
+
 /// Above this many matching notes, results come newest first instead of ranked.
 pub const RANK_LIMIT: i64 = 10_000;
 

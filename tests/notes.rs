@@ -550,6 +550,11 @@ fn a_bridge_note_is_shared_only_with_valid_consent() {
         None,
     )
     .unwrap();
+    assert!(copy.contains("Soort: stagnatie"), "{copy}");
+    assert!(
+        copy.contains("Toestemming: 15-11-2026 geldig tot 15-05-2027 (voor stagnatie bespreken)"),
+        "{copy}"
+    );
     assert_eq!(copies.len(), 2);
     assert!(
         !copies[0].refused,
@@ -785,4 +790,86 @@ fn people_closed_longer_than_the_period_are_offered_for_erasure_and_nothing_more
     // Listing erases nothing.
     assert!(person::get(c, old).is_ok());
     assert!(person::ready_to_erase(c, today, 0).is_err());
+}
+
+#[test]
+fn the_picker_ranks_exact_then_starts_with_then_contains() {
+    let t = TestVault::new();
+    let (v, _) = t.init_passphrase();
+    let c = v.conn();
+    for a in ["Anouk", "Simone", "Mo", "Mohammed", "Jan-Mo", "Émile"] {
+        someone(c, a);
+    }
+    let all = person::list(c).unwrap();
+    let names = |typed: &str| -> Vec<String> {
+        contact::rank_people(&all, typed)
+            .into_iter()
+            .map(|id| all.iter().find(|p| p.id == id).unwrap().alias.clone())
+            .collect()
+    };
+    assert_eq!(names("Mo"), ["Mo", "Mohammed", "Jan-Mo", "Simone"]);
+    assert_eq!(names("mo")[0], "Mo");
+    assert_eq!(names("emi"), ["Émile"]);
+    assert_eq!(names("nouk"), ["Anouk"]);
+    let code = all
+        .iter()
+        .find(|p| p.alias == "Simone")
+        .unwrap()
+        .code
+        .clone();
+    assert_eq!(names(&code.to_lowercase())[0], "Simone");
+    assert!(names("  ").is_empty());
+    // The last contact's people are offered first.
+    let mo = person::find(c, "Mo").unwrap().id;
+    let mut n = NewContact::now(vec![mo], vec![Support::Emotional]);
+    n.note = "x".into();
+    contact::add(c, &n).unwrap();
+    assert_eq!(contact::last_persons(c).unwrap(), [mo]);
+}
+
+#[test]
+fn search_says_how_many_match_and_pages_through_all_of_them() {
+    let t = TestVault::new();
+    let (v, _) = t.init_passphrase();
+    let c = v.conn();
+    let p = someone(c, "Sanne");
+    for i in 0..105 {
+        contact::add(
+            c,
+            &contact_at(
+                vec![p],
+                &format!("2026-{:02}-{:02} 10:00", 1 + i % 12, 1 + i % 28),
+                vec![Support::Practical],
+                &format!("Samen naar de woningbouw, keer {i}."),
+            ),
+        )
+        .unwrap();
+    }
+    let f = Filter::default();
+    let first = search::page(c, "woningbouw", &f, search::Order::Best, 0, 50).unwrap();
+    assert_eq!(first.total, 105);
+    assert_eq!(first.hits.len(), 50);
+    let mut seen: std::collections::BTreeSet<i64> = first.hits.iter().map(|h| h.id).collect();
+    for offset in [50, 100] {
+        let page = search::page(c, "woningbouw", &f, search::Order::Best, offset, 50).unwrap();
+        assert_eq!(page.total, 105);
+        seen.extend(page.hits.iter().map(|h| h.id));
+    }
+    assert_eq!(seen.len(), 105, "every match exactly once across the pages");
+    let newest = search::page(c, "woningbouw", &f, search::Order::Newest, 0, 105).unwrap();
+    assert!(newest.hits.windows(2).all(|w| w[0].at >= w[1].at));
+    // Filters count too.
+    let none = search::page(
+        c,
+        "woningbouw",
+        &Filter {
+            support: Some(Support::Emotional),
+            ..Default::default()
+        },
+        search::Order::Best,
+        0,
+        50,
+    )
+    .unwrap();
+    assert_eq!((none.total, none.hits.len()), (0, 0));
 }

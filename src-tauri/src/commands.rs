@@ -34,6 +34,25 @@ pub struct BackupView {
     pub warning: Option<String>,
 }
 
+/// A day as the field understood it: the value, how it is written back into the
+/// field (`23-11-2026`), and the words beside it ("ma 23 nov. 2026, week 48").
+#[derive(Serialize, TS)]
+#[ts(export)]
+pub struct DayRead {
+    pub day: NaiveDate,
+    pub text: String,
+    pub label: String,
+}
+
+/// A moment as the field understood it (unix seconds; Dutch local time).
+#[derive(Serialize, TS)]
+#[ts(export)]
+pub struct MomentRead {
+    pub at: i64,
+    pub text: String,
+    pub label: String,
+}
+
 /// What a restore did.
 #[derive(Serialize, TS)]
 #[ts(export)]
@@ -151,6 +170,15 @@ fn circle_add(s, app; person: i64, name: String, role: String, formal: bool) -> 
     s.with(|c| person::add_member(c, person, &name, &role, formal))
 }
 
+fn circle_update(s, app; id: i64, name: String, role: String, formal: bool) -> CircleMember {
+    s.with(|c| person::update_member(c, id, &name, &role, formal))
+}
+
+/// Today: consents to them end at once, what was shared with them stays recorded.
+fn circle_remove(s, app; id: i64) -> person::Removal {
+    s.with(|c| person::remove_member(c, id, time::today()))
+}
+
 fn consent_add(s, app; member: i64, scope: String, discussed_on: NaiveDate, until: NaiveDate) -> Consent {
     s.with(|c| person::add_consent_for(c, member, &scope, discussed_on, until))
 }
@@ -188,8 +216,29 @@ fn contact_last_mode(s, app) -> Option<naast::model::Mode> {
     s.with(contact::last_mode)
 }
 
+/// The people of the last contact, offered first in the picker.
+fn contact_last_persons(s, app) -> Vec<i64> {
+    s.with(contact::last_persons)
+}
+
+/// The order for what is typed (see `contact::rank_people`), everyone; the picker
+/// keeps the active people.
+fn person_rank(s, app; typed: String) -> Vec<i64> {
+    s.with(|c| Ok(contact::rank_people(&person::list(c)?, &typed)))
+}
+
+/// Mensen: everyone with their last contact and next check-in.
+fn person_overview(s, app) -> Vec<person::PersonRow> {
+    s.with(person::overview)
+}
+
 fn search_notes(s, app; query: String, filter: Filter) -> Vec<Hit> {
     s.with(|c| search::run(c, &query, &filter, 50))
+}
+
+/// Overzicht's search: a page, with how many match in all.
+fn search_page(s, app; query: String, filter: Filter, order: search::Order, offset: u32, limit: u32) -> search::Page {
+    s.with(|c| search::page(c, &query, &filter, order, offset, limit))
 }
 
 fn language_hints(s, app; text: String) -> Vec<String> {
@@ -221,6 +270,11 @@ fn bridge_list(s, app; person: Option<i64>) -> Vec<bridge::BridgeNote> {
 
 fn bridge_add(s, app; note: bridge::NewBridgeNote) -> bridge::BridgeNote {
     s.with(|c| bridge::add(c, &note))
+}
+
+/// A draft's text and own words, changed (only a draft can be).
+fn bridge_edit(s, app; id: i64, text: String, voice: String) -> bridge::BridgeNote {
+    s.with(|c| bridge::edit(c, id, &text, &voice))
 }
 
 fn bridge_share(s, app; id: i64) -> bridge::BridgeNote {
@@ -459,5 +513,42 @@ fn backup_pick_file(s, app) -> Option<String> {
 /// under a dated name first; on the first screen, the recovery code gives the key.
 fn backup_restore(s, app; path: String, code: Option<String>, passphrase: Option<String>) -> Restored {
     crate::backup::restore(&s, path.into(), code, passphrase).await
+}
+
+/// The app's date fields: typed text read by the core, day-month-year and 24-hour
+/// whatever the system's locale.
+fn read_day(s, app; text: String, lean: time::Lean) -> DayRead {
+    let day = s.map(time::read_day(&text, time::today(), lean))?;
+    Ok(DayRead {
+        day,
+        text: time::day_text(day),
+        label: time::day_label(day, s.lang()),
+    })
+}
+
+fn read_moment(s, app; text: String) -> MomentRead {
+    let at = s.map(time::read_moment(&text, chrono::Utc::now()))?.timestamp();
+    Ok(MomentRead {
+        at,
+        text: time::moment_text(at),
+        label: time::moment_label(at, s.lang()),
+    })
+}
+
+/// How a stored day is shown in its field.
+fn describe_day(s, app; day: NaiveDate) -> DayRead {
+    Ok(DayRead {
+        day,
+        text: time::day_text(day),
+        label: time::day_label(day, s.lang()),
+    })
+}
+
+fn describe_moment(s, app; at: i64) -> MomentRead {
+    Ok(MomentRead {
+        at,
+        text: time::moment_text(at),
+        label: time::moment_label(at, s.lang()),
+    })
 }
 }

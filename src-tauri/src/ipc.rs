@@ -194,6 +194,40 @@ mod tests {
         }
     }
 
+    /// Writes `ui/src/bindings/words.ts`: the closed vocabularies' words in both
+    /// languages, from `naast::model::words`, so the UI keeps no list of its own.
+    #[test]
+    fn export_words() {
+        let words = serde_json::json!({
+            "nl": naast::model::words(naast::Lang::Nl),
+            "en": naast::model::words(naast::Lang::En),
+        });
+        let body = serde_json::to_string_pretty(&words).unwrap();
+        // Typed by the vocabularies' own generated types, so a missing word fails
+        // the UI's type check.
+        let ts = format!(
+            "// Generated from naast::model::words by src-tauri/src/ipc.rs. Do not edit.\n\
+             import type {{ BridgeKind }} from \"./BridgeKind\";\n\
+             import type {{ Context }} from \"./Context\";\n\
+             import type {{ Initiative }} from \"./Initiative\";\n\
+             import type {{ LogAction }} from \"./LogAction\";\n\
+             import type {{ Mode }} from \"./Mode\";\n\
+             import type {{ Rhythm }} from \"./Rhythm\";\n\
+             import type {{ Status }} from \"./Status\";\n\
+             import type {{ Support }} from \"./Support\";\n\n\
+             export type Words = {{\n  supports: Record<Support, string>;\n  modes: Record<Mode, string>;\n  \
+             initiatives: Record<Initiative, string>;\n  contexts: Record<Context, string>;\n  \
+             bridge_kinds: Record<BridgeKind, string>;\n  bridge_statuses: Record<Status, string>;\n  \
+             log_actions: Record<LogAction, string>;\n  rhythms: Record<Rhythm, string>;\n}};\n\n\
+             export const words: {{ nl: Words; en: Words }} = {body};\n"
+        );
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/bindings/words.ts");
+        if std::fs::read_to_string(&path).ok().as_deref() != Some(ts.as_str()) {
+            std::fs::write(path, ts).unwrap();
+        }
+    }
+
     #[test]
     fn argument_names_follow_tauri() {
         assert_eq!(camel("discussed_on"), "discussedOn");

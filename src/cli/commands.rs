@@ -459,6 +459,52 @@ fn circle_cmd(ctx: &Ctx, cmd: CircleCmd) -> Result<ExitCode> {
                 }
             }
         }
+        CircleCmd::Edit {
+            person: name,
+            name: member,
+            new_name,
+            role,
+            formal,
+            informal,
+        } => {
+            let p = person::find(c, &name)?;
+            let m = person::find_member(c, p.id, &member)?;
+            let formal = if formal {
+                true
+            } else if informal {
+                false
+            } else {
+                m.formal
+            };
+            let m = person::update_member(
+                c,
+                m.id,
+                new_name.as_deref().unwrap_or(&m.name),
+                role.as_deref().unwrap_or(&m.role),
+                formal,
+            )?;
+            if ctx.json {
+                print_json(&m);
+            } else {
+                println!("#{} {} {}", m.id, m.name, m.role);
+            }
+        }
+        CircleCmd::Remove {
+            person: name,
+            name: member,
+        } => {
+            let p = person::find(c, &name)?;
+            let m = person::find_member(c, p.id, &member)?;
+            let removal = person::remove_member(c, m.id, naast::time::today())?;
+            if ctx.json {
+                print_json(&serde_json::json!({ "id": m.id, "removal": removal }));
+            } else {
+                println!("#{} {} {}", m.id, m.name, match removal {
+                    person::Removal::Deleted => "verwijderd",
+                    person::Removal::Left => "uit de kring (toestemmingen ingetrokken, gedeelde brugnotities bewaard)",
+                });
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

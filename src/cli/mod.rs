@@ -234,6 +234,31 @@ pub enum CircleCmd {
         #[arg(long)]
         person: String,
     },
+    /// Change a member's name, role or group; what is not given stays.
+    Edit {
+        #[arg(long)]
+        person: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        new_name: Option<String>,
+        #[arg(long)]
+        role: Option<String>,
+        /// Move them to the formal group (a professional).
+        #[arg(long, conflicts_with = "informal")]
+        formal: bool,
+        /// Move them to the informal group.
+        #[arg(long)]
+        informal: bool,
+    },
+    /// Take a member out of the circle. With a consent or bridge note behind them
+    /// they are marked as left (consents withdrawn today), never deleted.
+    Remove {
+        #[arg(long)]
+        person: String,
+        #[arg(long)]
+        name: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]

@@ -137,7 +137,9 @@ pub fn followup_json(f: &FollowUp) -> Value {
         "id": f.id,
         "person": f.person,
         "due": f.due,
-        "why": f.why,
+        "why": f.reason(naast::Lang::Nl),
+        "rhythm": f.rhythm,
+        "incident": f.incident,
         "contact_id": f.contact_id,
         "done_on": f.done_on,
         "moved": f.moved,
@@ -157,6 +159,6 @@ pub fn followup_line(f: &FollowUp, today: chrono::NaiveDate) -> String {
         time::dutch_date(f.due),
         when,
         f.person,
-        f.why
+        f.reason(naast::Lang::Nl)
     )
 }

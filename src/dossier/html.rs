@@ -23,19 +23,14 @@ fn when(ts: i64) -> String {
 }
 
 fn mode(m: Mode, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Nl => m.nl(),
-        Lang::En => m.as_str(),
-    }
+    m.label(lang)
 }
 
 fn support(s: Support, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Nl => s.nl(),
-        Lang::En => s.as_str(),
-    }
+    s.label(lang)
 }
 
+/// Not the vocabulary's own words: the export speaks to the person themself ("jij").
 fn initiative(i: Initiative, lang: Lang) -> &'static str {
     match (i, lang) {
         (Initiative::Person, Lang::Nl) => "jij",
@@ -48,16 +43,7 @@ fn initiative(i: Initiative, lang: Lang) -> &'static str {
 }
 
 fn context(c: Context, lang: Lang) -> &'static str {
-    match (c, lang) {
-        (Context::Client, Lang::Nl) => "cliënt",
-        (Context::Youth, Lang::Nl) => "jongere",
-        (Context::Colleague, Lang::Nl) => "collega",
-        (Context::GroupMember, Lang::Nl) => "groepslid",
-        (Context::Client, Lang::En) => "client",
-        (Context::Youth, Lang::En) => "young person",
-        (Context::Colleague, Lang::En) => "colleague",
-        (Context::GroupMember, Lang::En) => "group member",
-    }
+    c.label(lang)
 }
 
 fn para(out: &mut String, label: &str, text: &str) {
@@ -336,10 +322,9 @@ pub fn render(d: &Dossier, lang: Lang) -> String {
                 o,
                 "<li>{}{} · {}</li>",
                 esc(&time::dutch_date(f.due)),
-                if f.why.is_empty() {
-                    String::new()
-                } else {
-                    format!(": {}", esc(&f.why))
+                match f.reason(lang) {
+                    r if r.is_empty() => String::new(),
+                    r => format!(": {}", esc(&r)),
                 },
                 esc(&state)
             );

@@ -28,6 +28,7 @@ fn member(id: i64, person_id: i64, name: &str, role: &str) -> CircleMember {
         role: role.into(),
         formal: true,
         involve: true,
+        left_on: None,
     }
 }
 

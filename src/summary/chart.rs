@@ -135,10 +135,7 @@ impl Chart {
         for (j, t) in Support::ALL.iter().enumerate() {
             let x = left + j as f64 * 150.0;
             let y = h - 14.0;
-            let name = match lang {
-                Lang::Nl => t.nl(),
-                Lang::En => t.as_str(),
-            };
+            let name = t.label(lang);
             let _ = write!(
                 s,
                 r##"<rect x="{x}" y="{}" width="10" height="10" fill="{}" stroke="#222" stroke-width="0.4"/><text x="{}" y="{}" font-size="10" fill="#222">{name}</text>"##,

@@ -158,7 +158,7 @@ pub fn compute_checked(
         }
         let mut open_checkins = Vec::new();
         for f in checkins.iter().filter(|f| f.person_id == pid) {
-            open_checkins.push((f.due, texts.t(&f.why)));
+            open_checkins.push((f.due, texts.t(&f.reason(o.lang))));
         }
         agenda.overdue(&label(pid), &open_checkins, today);
         let mut bridge_rows = Vec::new();

@@ -354,38 +354,51 @@ impl Reader {
     }
 }
 
-/// The checks of a read-only connection (a backup).
-pub(crate) fn check_connection(c: &Connection) -> Vec<Problem> {
-    check(c, false)
+/// Every page's HMAC: the one check that needs no b-tree, run beside the others.
+pub(crate) fn check_encryption(c: &Connection) -> Vec<Problem> {
+    run_check(c, Area::Encryption, "PRAGMA cipher_integrity_check", None)
 }
 
-/// The checks of [`Vault::verify`]. A check that cannot even run (a page too damaged
+/// SQLite's own structure and the references between rows.
+pub(crate) fn check_structure(c: &Connection) -> Vec<Problem> {
+    let mut p = run_check(c, Area::Structure, "PRAGMA integrity_check", Some("ok"));
+    p.extend(run_check(
+        c,
+        Area::References,
+        "PRAGMA foreign_key_check",
+        None,
+    ));
+    p
+}
+
+/// One check's rows as problems; a check that cannot even run (a page too damaged
 /// to read) is itself a problem, never an error of the command.
-fn check(c: &Connection, search_index: bool) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    let rows = |sql: &str| -> rusqlite::Result<Vec<String>> {
+fn run_check(c: &Connection, area: Area, sql: &str, ok: Option<&str>) -> Vec<Problem> {
+    let rows = || -> rusqlite::Result<Vec<String>> {
         let mut st = c.prepare(sql)?;
         let out = st
             .query_map([], |r| r.get::<_, Option<String>>(0))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(out.into_iter().flatten().collect())
     };
-    let mut run = |area: Area, sql: &str, ok: Option<&str>| match rows(sql) {
-        Ok(found) => problems.extend(
-            found
-                .into_iter()
-                .filter(|r| Some(r.as_str()) != ok)
-                .map(|r| Problem::from_row(area, &r)),
-        ),
-        Err(_) => problems.push(Problem {
+    match rows() {
+        Ok(found) => found
+            .into_iter()
+            .filter(|r| Some(r.as_str()) != ok)
+            .map(|r| Problem::from_row(area, &r))
+            .collect(),
+        Err(_) => vec![Problem {
             area,
             page: None,
             detail: None,
-        }),
-    };
-    run(Area::Encryption, "PRAGMA cipher_integrity_check", None);
-    run(Area::Structure, "PRAGMA integrity_check", Some("ok"));
-    run(Area::References, "PRAGMA foreign_key_check", None);
+        }],
+    }
+}
+
+/// The checks of [`Vault::verify`].
+fn check(c: &Connection, search_index: bool) -> Vec<Problem> {
+    let mut problems = check_encryption(c);
+    problems.extend(check_structure(c));
     if search_index {
         for fts in ["contact_fts", "bridge_fts"] {
             let sql = format!("INSERT INTO {fts} ({fts}, rank) VALUES ('integrity-check', 1)");

@@ -204,6 +204,8 @@ fn check_copy(path: &Path, key: &VaultKey, vault_id: &str) -> Result<()> {
     )?;
     conn.execute_batch(&key.pragma())?;
     crate::db::silence_sqlcipher_log(&conn)?;
+    // See `backup::open_read_only`: index checks read pages back many times.
+    conn.execute_batch("PRAGMA temp_store = MEMORY; PRAGMA cache_size = -131072;")?;
     let bad: Vec<String> = conn
         .prepare("PRAGMA cipher_integrity_check")?
         .query_map([], |r| r.get(0))?

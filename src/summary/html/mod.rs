@@ -19,6 +19,7 @@ pub use person::CONTACT_ROWS;
 use super::{Level, Summary};
 use crate::error::Lang;
 use crate::model::{BridgeKind, Context, Mode, Support};
+use crate::text;
 use crate::time::dutch_date;
 
 /// Escapes text for HTML element content and attribute values.
@@ -46,8 +47,11 @@ struct Words {
     agenda: &'static str,
     nothing: &'static str,
     totals: &'static str,
+    contact: &'static str,
     contacts: &'static str,
+    person: &'static str,
     people: &'static str,
+    hour: &'static str,
     hours: &'static str,
     support: &'static str,
     mode: &'static str,
@@ -79,8 +83,11 @@ const NL: Words = Words {
     agenda: "Agenda: wat aandacht vraagt",
     nothing: "Niets dat om aandacht vraagt.",
     totals: "In deze periode",
+    contact: "contactmoment",
     contacts: "contactmomenten",
+    person: "persoon",
     people: "personen",
+    hour: "uur",
     hours: "uur",
     support: "Soort steun",
     mode: "Vorm",
@@ -112,8 +119,11 @@ const EN: Words = Words {
     agenda: "Agenda: what needs attention",
     nothing: "Nothing that needs attention.",
     totals: "In this period",
+    contact: "contact",
     contacts: "contacts",
+    person: "person",
     people: "people",
+    hour: "hour",
     hours: "hours",
     support: "Support",
     mode: "Mode",
@@ -136,6 +146,37 @@ const EN: Words = Words {
     no_notes: "No notes marked for the team consult.",
 };
 
+impl Words {
+    fn contacts(&self, n: i64) -> &'static str {
+        if n == 1 {
+            self.contact
+        } else {
+            self.contacts
+        }
+    }
+
+    fn people(&self, n: i64) -> &'static str {
+        if n == 1 {
+            self.person
+        } else {
+            self.people
+        }
+    }
+
+    fn hours(&self, minutes: i64) -> &'static str {
+        if minutes == 60 {
+            self.hour
+        } else {
+            self.hours
+        }
+    }
+}
+
+/// Minutes as hours with one decimal, the language's way: "3,8" or "3.8".
+fn hours(minutes: i64, lang: Lang) -> String {
+    text::decimal(minutes as f64 / 60.0, 1, lang)
+}
+
 fn date(d: NaiveDate, lang: Lang) -> String {
     match lang {
         Lang::Nl => dutch_date(d),
@@ -144,43 +185,19 @@ fn date(d: NaiveDate, lang: Lang) -> String {
 }
 
 fn support_name(s: Support, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Nl => s.nl(),
-        Lang::En => s.as_str(),
-    }
+    s.label(lang)
 }
 
 fn mode_name(m: Mode, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Nl => m.nl(),
-        Lang::En => m.as_str(),
-    }
+    m.label(lang)
 }
 
 fn context_name(c: Context, lang: Lang) -> &'static str {
-    match (lang, c) {
-        (Lang::Nl, Context::Client) => "cliënt",
-        (Lang::Nl, Context::Youth) => "jongere",
-        (Lang::Nl, Context::Colleague) => "collega",
-        (Lang::Nl, Context::GroupMember) => "groepslid",
-        (Lang::En, Context::Client) => "client",
-        (Lang::En, Context::Youth) => "young person",
-        (Lang::En, Context::Colleague) => "colleague",
-        (Lang::En, Context::GroupMember) => "group member",
-    }
+    c.label(lang)
 }
 
 fn bridge_kind(k: BridgeKind, lang: Lang) -> &'static str {
-    match (lang, k) {
-        (Lang::Nl, BridgeKind::Experience) => "ervaring met zorg",
-        (Lang::Nl, BridgeKind::Stagnation) => "stagnatie",
-        (Lang::Nl, BridgeKind::Question) => "vraag",
-        (Lang::Nl, BridgeKind::Signal) => "signaal",
-        (Lang::En, BridgeKind::Experience) => "experience of care",
-        (Lang::En, BridgeKind::Stagnation) => "stagnation",
-        (Lang::En, BridgeKind::Question) => "question",
-        (Lang::En, BridgeKind::Signal) => "signal",
-    }
+    k.label(lang)
 }
 
 /// Keeps the author's paragraphs: blank lines split paragraphs, single newlines break.
@@ -291,17 +308,24 @@ pub fn render(s: &Summary) -> String {
     agenda::agenda(&mut h, s, w);
 
     // Totals, the two breakdowns and the chart.
-    let hours = s.totals.minutes as f64 / 60.0;
     let _ = write!(
         h,
-        "<section><h2>{}</h2><div class=\"totals\"><div><b>{}</b>{}</div><div><b>{}</b>{}</div><div><b>{:.1}</b>{}</div></div><div class=\"cols\"><div><table><tr><th>{}</th><th class=\"n\">#</th></tr>",
-        w.totals, s.totals.contacts, w.contacts, s.totals.people, w.people, hours, w.hours, w.support
+        "<section><h2>{}</h2><div class=\"totals\"><div><b>{}</b>{}</div><div><b>{}</b>{}</div><div><b>{}</b>{}</div></div><div class=\"cols\"><div><table><tr><th>{}</th><th class=\"n\">#</th></tr>",
+        w.totals,
+        text::number(s.totals.contacts, lang),
+        w.contacts(s.totals.contacts),
+        text::number(s.totals.people, lang),
+        w.people(s.totals.people),
+        hours(s.totals.minutes, lang),
+        w.hours(s.totals.minutes),
+        w.support
     );
     for (t, n) in &s.by_support {
         let _ = write!(
             h,
-            "<tr><td>{}</td><td class=\"n\">{n}</td></tr>",
-            support_name(*t, lang)
+            "<tr><td>{}</td><td class=\"n\">{}</td></tr>",
+            support_name(*t, lang),
+            text::number(*n, lang)
         );
     }
     let _ = write!(
@@ -312,8 +336,9 @@ pub fn render(s: &Summary) -> String {
     for (m, n) in &s.by_mode {
         let _ = write!(
             h,
-            "<tr><td>{}</td><td class=\"n\">{n}</td></tr>",
-            mode_name(*m, lang)
+            "<tr><td>{}</td><td class=\"n\">{}</td></tr>",
+            mode_name(*m, lang),
+            text::number(*n, lang)
         );
     }
     h.push_str("</table></div></div>");

@@ -12,6 +12,7 @@ use crate::bridge::Status;
 use crate::error::Lang;
 use crate::model::Support;
 use crate::summary::{week_start, PersonPage};
+use crate::text;
 
 /// Up to this many contacts a person's page lists each one; with more (a quarter of
 /// weekly contacts) it lists weeks, so the page stays a page. The notes marked for
@@ -27,11 +28,11 @@ pub(super) fn person(h: &mut String, p: &PersonPage, w: &Words, lang: Lang) {
     );
     let _ = write!(
         h,
-        "<p class=\"meta\">{} {} · {:.1} {}</p>",
-        p.contacts.len(),
-        w.contacts,
-        p.minutes as f64 / 60.0,
-        w.hours
+        "<p class=\"meta\">{} {} · {} {}</p>",
+        text::number(p.contacts.len() as i64, lang),
+        w.contacts(p.contacts.len() as i64),
+        super::hours(p.minutes, lang),
+        w.hours(p.minutes)
     );
     if !p.wishes.trim().is_empty() {
         let _ = write!(
@@ -200,12 +201,12 @@ fn weeks(h: &mut String, p: &PersonPage, w: &Words, lang: Lang) {
         };
         let _ = write!(
             h,
-            "<tr><td>{} {} ({})</td><td class=\"n\">{}</td><td class=\"n\">{:.1}</td><td>{}{signals}</td></tr>",
+            "<tr><td>{} {} ({})</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}{signals}</td></tr>",
             w.week,
             monday.iso_week().week(),
             date(*monday, lang),
-            wk.contacts,
-            wk.minutes as f64 / 60.0,
+            text::number(wk.contacts as i64, lang),
+            super::hours(wk.minutes, lang),
             support.join(", ")
         );
     }

@@ -136,6 +136,6 @@ fn locking_right_after_typing_keeps_the_last_words() {
     assert!(!app.exists("#nav-log"));
     app.keys(ENTER);
     app.find("#note");
-    app.wait_text("Je concept is teruggezet");
+    app.find("#draft-restored");
     wait_value(&app, "#note", "Vlak voor het vergrendelen getypt.");
 }

@@ -4,6 +4,7 @@ import type { CircleMember } from "./CircleMember";
 import type { Consent } from "./Consent";
 import type { Contact } from "./Contact";
 import type { FollowUp } from "./FollowUp";
+import type { OwnWords } from "./OwnWords";
 import type { Person } from "./Person";
 
 /**
@@ -11,4 +12,13 @@ import type { Person } from "./Person";
  * words, circle, consents, and one timeline of contacts (group contacts included),
  * bridge notes and open check-ins.
  */
-export type Detail = { person: Person, circle: Array<CircleMember>, consents: Array<Consent>, contacts: Array<Contact>, bridge_notes: Array<BridgeNote>, checkins: Array<FollowUp>, };
+export type Detail = { person: Person, 
+/**
+ * What the person said in their own words, from every contact, newest first:
+ * their story, collected.
+ */
+own_words: Array<OwnWords>, 
+/**
+ * How many contacts there are in all; `contacts` is the newest page of them.
+ */
+contact_total: number, circle: Array<CircleMember>, consents: Array<Consent>, contacts: Array<Contact>, bridge_notes: Array<BridgeNote>, checkins: Array<FollowUp>, };

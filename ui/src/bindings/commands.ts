@@ -11,6 +11,7 @@ import type { CircleMember } from "./CircleMember";
 import type { Consent } from "./Consent";
 import type { Contact } from "./Contact";
 import type { Cursor } from "./Cursor";
+import type { DayRead } from "./DayRead";
 import type { Detail } from "./Detail";
 import type { Draft } from "./Draft";
 import type { Filter } from "./Filter";
@@ -18,18 +19,24 @@ import type { FollowUp } from "./FollowUp";
 import type { Health } from "./Health";
 import type { Hit } from "./Hit";
 import type { Lang } from "./Lang";
+import type { Lean } from "./Lean";
 import type { Level } from "./Level";
 import type { LogActor } from "./LogActor";
 import type { LogEntry } from "./LogEntry";
 import type { LogQuery } from "./LogQuery";
 import type { LogVerification } from "./LogVerification";
 import type { Mode } from "./Mode";
+import type { MomentRead } from "./MomentRead";
 import type { NewBridgeNote } from "./NewBridgeNote";
 import type { NewContact } from "./NewContact";
 import type { NewPerson } from "./NewPerson";
 import type { Options } from "./Options";
 import type { Person } from "./Person";
+import type { PersonRow } from "./PersonRow";
+import type { Removal } from "./Removal";
 import type { Restored } from "./Restored";
+import type { SearchOrder } from "./SearchOrder";
+import type { SearchPage } from "./SearchPage";
 import type { Settings } from "./Settings";
 import type { Stagnant } from "./Stagnant";
 import type { SummaryFacts } from "./SummaryFacts";
@@ -55,6 +62,8 @@ export function makeCommands(call: Call) {
     personClose: (id: number) => call<null>("person_close", { id }),
     personErase: (id: number) => call<number>("person_erase", { id }),
     circleAdd: (person: number, name: string, role: string, formal: boolean) => call<CircleMember>("circle_add", { person, name, role, formal }),
+    circleUpdate: (id: number, name: string, role: string, formal: boolean) => call<CircleMember>("circle_update", { id, name, role, formal }),
+    circleRemove: (id: number) => call<Removal>("circle_remove", { id }),
     consentAdd: (member: number, scope: string, discussedOn: string, until: string) => call<Consent>("consent_add", { member, scope, discussedOn, until }),
     consentWithdraw: (id: number) => call<null>("consent_withdraw", { id }),
     contactAdd: (contact: NewContact) => call<number>("contact_add", { contact }),
@@ -64,12 +73,17 @@ export function makeCommands(call: Call) {
     contactPage: (filter: Filter, after: Cursor | null, limit: number) => call<Array<Contact>>("contact_page", { filter, after, limit }),
     contactCount: (filter: Filter) => call<number>("contact_count", { filter }),
     contactLastMode: () => call<Mode | null>("contact_last_mode"),
+    contactLastPersons: () => call<Array<number>>("contact_last_persons"),
+    personRank: (typed: string) => call<Array<number>>("person_rank", { typed }),
+    personOverview: () => call<Array<PersonRow>>("person_overview"),
     searchNotes: (query: string, filter: Filter) => call<Array<Hit>>("search_notes", { query, filter }),
+    searchPage: (query: string, filter: Filter, order: SearchOrder, offset: number, limit: number) => call<SearchPage>("search_page", { query, filter, order, offset, limit }),
     languageHints: (text: string) => call<Array<string>>("language_hints", { text }),
     draftSave: (contact: number | null, body: string, persons: Array<number>) => call<null>("draft_save", { contact, body, persons }),
     draftLoad: (contact: number | null) => call<Draft | null>("draft_load", { contact }),
     bridgeList: (person: number | null) => call<Array<BridgeNote>>("bridge_list", { person }),
     bridgeAdd: (note: NewBridgeNote) => call<BridgeNote>("bridge_add", { note }),
+    bridgeEdit: (id: number, text: string, voice: string) => call<BridgeNote>("bridge_edit", { id, text, voice }),
     bridgeShare: (id: number) => call<BridgeNote>("bridge_share", { id }),
     bridgeAnswer: (id: number, answer: string) => call<BridgeNote>("bridge_answer", { id, answer }),
     bridgeClose: (id: number) => call<BridgeNote>("bridge_close", { id }),
@@ -106,6 +120,10 @@ export function makeCommands(call: Call) {
     backupPickFolder: () => call<string | null>("backup_pick_folder"),
     backupPickFile: () => call<string | null>("backup_pick_file"),
     backupRestore: (path: string, code: string | null, passphrase: string | null) => call<Restored>("backup_restore", { path, code, passphrase }),
+    readDay: (text: string, lean: Lean) => call<DayRead>("read_day", { text, lean }),
+    readMoment: (text: string) => call<MomentRead>("read_moment", { text }),
+    describeDay: (day: string) => call<DayRead>("describe_day", { day }),
+    describeMoment: (at: number) => call<MomentRead>("describe_moment", { at }),
   };
 }
 

@@ -1,6 +1,7 @@
 // Dates the Dutch way ("ma 23 nov. 2026", "week 48"), times 24-hour, in either
 // language; the core stores instants (unix seconds) and calendar days (YYYY-MM-DD).
-import { i18n } from "./i18n/index.svelte";
+import { i18n, L } from "./i18n/index.svelte";
+import type { FollowUp } from "../bindings/FollowUp";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -28,15 +29,16 @@ export function formatDayString(s: string): string {
   return formatDay(parseDay(s));
 }
 
+/** An instant in Dutch time, like the core and the summary show it, whatever time
+ *  zone the computer is set to (a laptop left on UTC must not shift every contact). */
 export function formatInstant(unix: number): string {
+  const locale = i18n.lang === "nl" ? "nl-NL" : "en-GB";
   const d = new Date(unix * 1000);
-  return `${formatDay(d)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const day = d.toLocaleDateString(locale, { timeZone: "Europe/Amsterdam", weekday: "short", day: "numeric", month: "short", year: "numeric" });
+  const time = d.toLocaleTimeString("nl-NL", { timeZone: "Europe/Amsterdam", hour: "2-digit", minute: "2-digit", hour12: false });
+  return `${day} ${time}`;
 }
 
-/** The value a `datetime-local` input expects, in local time. */
-export function localInput(d: Date): string {
-  return `${dayString(d)}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
 
 export function isoWeek(d: Date): number {
   const t = new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()));
@@ -44,4 +46,16 @@ export function isoWeek(d: Date): number {
   t.setUTCDate(t.getUTCDate() + 4 - day);
   const yearStart = new Date(Date.UTC(t.getUTCFullYear(), 0, 1));
   return Math.ceil(((t.getTime() - yearStart.getTime()) / 86400000 + 1) / 7);
+}
+
+/** A vocabulary word as a heading: "concept" → "Concept". */
+export function cap(s: string): string {
+  return s.charAt(0).toLocaleUpperCase() + s.slice(1);
+}
+
+/** Why a check-in is there: the colleague rhythm's own words with the incident's
+ *  day, or what the supporter wrote. */
+export function checkinReason(f: FollowUp): string {
+  if (f.rhythm && f.incident) return `${L.t.rhythms[f.rhythm]} (${L.t.incidentOf} ${formatDayString(f.incident)})`;
+  return f.why;
 }

@@ -79,8 +79,28 @@ impl App {
         App::start_binary(dir, name, &app_binary())
     }
 
+    /// Starts the app under a system locale (`en_US.UTF-8`, `nl_NL.UTF-8`): what the
+    /// webview's own date fields followed.
+    pub fn start_locale(dir: &Path, name: &str, locale: &str) -> App {
+        App::start_with(
+            dir,
+            name,
+            &app_binary(),
+            &[("LANG", locale), ("LC_ALL", locale)],
+        )
+    }
+
     /// Starts another binary the same way (the benchmark's bare-window floor).
     pub fn start_binary(dir: &Path, name: &str, binary: &Path) -> App {
+        App::start_with(dir, name, binary, &[])
+    }
+
+    /// Starts the app with extra environment (a locale, a dark GTK theme).
+    pub fn start_env(dir: &Path, name: &str, env: &[(&str, &str)]) -> App {
+        App::start_with(dir, name, &app_binary(), env)
+    }
+
+    fn start_with(dir: &Path, name: &str, binary: &Path, env: &[(&str, &str)]) -> App {
         let port = free_port();
         let native = loop {
             let p = free_port();
@@ -99,6 +119,7 @@ impl App {
             .env("NAAST_VAULT", dir.join("kluis.naast"))
             .env("NAAST_KEYRING_SERVICE", &service)
             .env_remove("NAAST_LANG")
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             // Its own process group: dropping the App ends the driver, the native

@@ -198,3 +198,6 @@ mod tests {
         );
     }
 }
+
+mod typed;
+pub use typed::{day_label, day_text, moment_label, moment_text, read_day, read_moment, Lean};
