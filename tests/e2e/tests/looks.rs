@@ -41,6 +41,12 @@ fn every_place(theme: &str, lang: &str) {
         std::thread::sleep(std::time::Duration::from_millis(600));
         app.screenshot(&format!("50-{theme}-{lang}-{}-{p}", i + 1));
     }
+    // A person's page: own words, the circle in its two groups, consent, timeline.
+    app.find("#nav-people").click();
+    app.find("#people-list button").click();
+    app.find("#circle-formal");
+    std::thread::sleep(std::time::Duration::from_millis(600));
+    app.screenshot(&format!("50-{theme}-{lang}-8-person"));
     // An unchecked box is an outline, a checked one is filled: they never look alike.
     app.find("#nav-log").click();
     app.find("#signal");
