@@ -52,5 +52,5 @@ test: setup
 bench: setup
 	$(CARGO) bench --bench vault
 
-bench-app: ui
+bench-app: release
 	scripts/bench-app.sh

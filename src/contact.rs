@@ -129,7 +129,7 @@ impl Contact {
 }
 
 /// Which contacts to list. Dates are Dutch calendar days, both ends included.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Filter {
     pub from: Option<NaiveDate>,

@@ -873,3 +873,77 @@ fn search_says_how_many_match_and_pages_through_all_of_them() {
     .unwrap();
     assert_eq!((none.total, none.hits.len()), (0, 0));
 }
+
+/// A common word at scale: the newest-first page walks the contacts by time (more
+/// than 2,000 matches), and must give exactly what sorting every match would, for
+/// contacts entered out of time order, with and without a filter; best match for a
+/// word in few notes stays ranked.
+#[test]
+fn newest_first_pages_of_a_common_word_are_exactly_the_newest() {
+    let t = TestVault::new();
+    let (v, _) = t.init_passphrase();
+    let c = v.conn();
+    // Speed for the test only: the durability of real connections is tested elsewhere.
+    c.execute_batch("PRAGMA synchronous = OFF").unwrap();
+    let (a, b) = (someone(c, "Sanne"), someone(c, "Mo"));
+    let mut expected: Vec<(i64, i64, i64)> = Vec::new(); // (at, id, person)
+    for i in 0..2_300i64 {
+        // Entered out of time order: ids say nothing about time.
+        let day = (i * 7919) % 700;
+        let p = if i % 3 == 0 { b } else { a };
+        let at = format!(
+            "{} {:02}:{:02}",
+            time::parse_date("2025-01-01").unwrap() + chrono::Duration::days(day),
+            8 + i % 10,
+            i % 60
+        );
+        let note = if i % 400 == 0 {
+            "Koffie gedronken."
+        } else {
+            "Naar de uitkeringsinstantie gebeld."
+        };
+        let id =
+            contact::add(c, &contact_at(vec![p], &at, vec![Support::Practical], note)).unwrap();
+        if note.starts_with("Naar") {
+            expected.push((time::parse_local(&at).unwrap().timestamp(), id, p));
+        }
+    }
+    expected.sort_by_key(|e| std::cmp::Reverse((e.0, e.1)));
+    for (filter, want) in [
+        (Filter::default(), expected.clone()),
+        (
+            Filter {
+                person: Some(b),
+                ..Default::default()
+            },
+            expected
+                .iter()
+                .copied()
+                .filter(|e| e.2 == b)
+                .collect::<Vec<_>>(),
+        ),
+    ] {
+        let mut got = Vec::new();
+        for offset in [0u32, 50, 100] {
+            let page = search::page(c, "uitk", &filter, search::Order::Newest, offset, 50).unwrap();
+            assert_eq!(page.total, want.len() as i64);
+            assert_eq!(page.order, search::Order::Newest);
+            got.extend(
+                page.hits
+                    .iter()
+                    .filter(|h| h.kind == search::HitKind::Contact)
+                    .map(|h| (h.at, h.id)),
+            );
+        }
+        let want: Vec<(i64, i64)> = want.iter().take(150).map(|e| (e.0, e.1)).collect();
+        assert_eq!(got, want);
+    }
+    // Few matches: ranked, as asked, with the word marked in the snippet.
+    let few = search::page(c, "koffie", &Filter::default(), search::Order::Best, 0, 50).unwrap();
+    assert_eq!(few.order, search::Order::Best);
+    assert_eq!(few.total, 6);
+    assert!(few
+        .hits
+        .iter()
+        .all(|h| h.snippet_text().contains("[Koffie]")));
+}

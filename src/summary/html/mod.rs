@@ -238,6 +238,9 @@ blockquote { margin: 1mm 0 2mm 3mm; font-style: italic; }
 @media screen {
   body { max-width: 190mm; margin: 8mm auto; padding: 0 6mm; }
   .person { border-top: 1pt dashed #888; margin-top: 10mm; padding-top: 6mm; }
+  /* A busy quarter is a long document: on screen, a person's pages are laid out
+     only when scrolled near (print lays out everything, as always). */
+  .person { content-visibility: auto; contain-intrinsic-size: auto 900px; }
 }
 "#;
 

@@ -301,6 +301,7 @@ export const en: Dict = {
   searchOrder: "Order",
   orderBest: "Best match first",
   orderNewest: "Newest first",
+  tooManyToRank: "So many matches that ranking says little: newest first.",
   clearFilters: "Clear filters",
   tags: "Tags",
   ownWordsStory: "In their own words, from the contact moments",

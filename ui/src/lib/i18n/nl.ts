@@ -301,6 +301,7 @@ export const nl = {
   searchOrder: "Volgorde",
   orderBest: "Beste overeenkomst eerst",
   orderNewest: "Nieuwste eerst",
+  tooManyToRank: "Zoveel treffers dat rangschikken weinig zegt: nieuwste eerst.",
   clearFilters: "Wis filters",
   tags: "Labels",
   ownWordsStory: "In eigen woorden, uit de contactmomenten",
