@@ -305,7 +305,11 @@ fn snippet(text: &str, terms: &[String]) -> Option<Vec<Segment>> {
     let from = to.saturating_sub(SNIPPET_WORDS);
     // Whole ends keep what stands before the first word and after the last.
     let lo = if from == 0 { 0 } else { words[from] };
-    let hi = if to == words.len() { pieces.len() - 1 } else { words[to - 1] };
+    let hi = if to == words.len() {
+        pieces.len() - 1
+    } else {
+        words[to - 1]
+    };
     let mut out = Vec::new();
     let mut push = |text: String, hit: bool| match out.last_mut() {
         Some(Segment { text: t, hit: h }) if *h == hit => t.push_str(&text),

@@ -25,16 +25,10 @@ pub const PRINT_WINDOW: &str = "print";
 /// Answers `summary://localhost/…` with the last rendered summary.
 pub fn protocol<R: tauri::Runtime>(
     ctx: UriSchemeContext<'_, R>,
-    req: Request<Vec<u8>>,
+    _req: Request<Vec<u8>>,
 ) -> Response<Cow<'static, [u8]>> {
     let state = ctx.app_handle().state::<AppState>();
-    // `/warm` is the empty page the Consult screen loads when it opens, so that
-    // WebKit's first frame on this scheme is not paid for by the first preview.
-    let body = if req.uri().path() == "/warm" {
-        String::new()
-    } else {
-        state.rendered().map(|r| r.html).unwrap_or_default()
-    };
+    let body = state.rendered().map(|r| r.html).unwrap_or_default();
     Response::builder()
         .header("Content-Type", "text/html; charset=utf-8")
         .header(
