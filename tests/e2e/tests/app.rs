@@ -193,6 +193,9 @@ fn consult_preview_shows_the_agenda() {
     app.wait_focus("person-input");
     app.keys("Kees");
     app.keys(ENTER);
+    // The new person's chip: until it shows, the picker's list (still open while the
+    // person is being added) lies over the support toggles and takes the click.
+    app.find(".chip");
     app.find("#support-navigation").click();
     app.find("#signal").click();
     app.find("#consult").click();
