@@ -384,16 +384,7 @@ pub fn search(conn: &Connection, input: &str, f: &Filter, limit: u32) -> Result<
 }
 
 fn search_contacts(conn: &Connection, q: &str, f: &Filter, limit: u32) -> Result<Vec<Hit>> {
-    let mut params = vec![Value::Text(q.into())];
-    let mut w = String::new();
-    if let Some(p) = f.person {
-        params.push(Value::Integer(p));
-        w.push_str(" AND c.id IN (SELECT contact_id FROM contact_person WHERE person_id = ?)");
-    }
-    for cond in contact::conditions(f, "c.at", &mut params) {
-        w.push_str(" AND ");
-        w.push_str(&cond);
-    }
+    let (w, params) = contact_where(q, f);
     // Phase 1 ranks on the index alone (and the contact row only when a filter needs
     // it). Phase 2 reads text and makes snippets for the final page only: on an
     // encrypted vault every row read costs a page decryption, so reading the text of
