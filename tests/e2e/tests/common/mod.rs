@@ -101,6 +101,29 @@ impl App {
     }
 
     fn start_with(dir: &Path, name: &str, binary: &Path, env: &[(&str, &str)]) -> App {
+        let mut app = App::driver(dir, name, binary, env);
+        app.new_session();
+        app
+    }
+
+    /// The WebDriver server alone, listening, with no app yet: `launch` starts the
+    /// app. The benchmark times that step without the driver's own start-up.
+    pub fn driver_only(dir: &Path, name: &str, binary: &Path) -> App {
+        let app = App::driver(dir, name, binary, &[]);
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while ureq::get(&format!("{}/status", app.base)).call().is_err() {
+            assert!(Instant::now() < deadline, "tauri-driver did not start");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        app
+    }
+
+    /// Starts the app in a driver from `driver_only`.
+    pub fn launch(&mut self) {
+        self.new_session();
+    }
+
+    fn driver(dir: &Path, name: &str, binary: &Path, env: &[(&str, &str)]) -> App {
         let port = free_port();
         let native = loop {
             let p = free_port();
@@ -127,16 +150,14 @@ impl App {
             .process_group(0)
             .spawn()
             .expect("tauri-driver must be installed: scripts/e2e.sh installs it");
-        let mut app = App {
+        App {
             driver,
             binary: binary.to_path_buf(),
             base: format!("http://127.0.0.1:{port}"),
             session: None,
             dir: dir.to_path_buf(),
             service,
-        };
-        app.new_session();
-        app
+        }
     }
 
     fn new_session(&mut self) {
@@ -225,7 +246,7 @@ impl App {
         answer(ureq::get(&self.url(path)).call())
     }
 
-    fn try_find(&self, css: &str) -> Option<String> {
+    pub fn try_find(&self, css: &str) -> Option<String> {
         self.post("/element", json!({ "using": "css selector", "value": css }))
             .ok()
             .and_then(|v| v[ELEMENT].as_str().map(String::from))
