@@ -14,14 +14,15 @@ use naast::{
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::error::AppResult;
+use crate::state::AppState;
+
 /// What the first screen needs to know.
 #[derive(Serialize, TS)]
 #[ts(export)]
 pub struct AppStatus {
     pub vault: VaultInfo,
     pub unlocked: bool,
-    /// Whether the OS keyring answers; when it does not, the UI offers passphrase mode.
-    pub keyring: bool,
     pub lang: Lang,
 }
 
@@ -84,14 +85,26 @@ pub struct SummaryFacts {
     pub suspects: Vec<naast::redact::Suspect>,
 }
 
+impl AppStatus {
+    pub fn of(s: &AppState) -> AppResult<AppStatus> {
+        Ok(AppStatus {
+            vault: s.map(Vault::inspect(&s.path))?,
+            unlocked: s.is_open(),
+            lang: s.lang(),
+        })
+    }
+}
+
 crate::ipc::commands! {
 fn app_status(s, app) -> AppStatus {
-    Ok(AppStatus {
-        vault: s.map(Vault::inspect(&s.path))?,
-        unlocked: s.is_open(),
-        keyring: s.store.load("naast-probe").is_ok(),
-        lang: s.lang(),
-    })
+    AppStatus::of(&s)
+}
+
+/// Whether the OS keyring answers; when it does not, the UI offers passphrase mode.
+/// Asked apart from `app_status`, after the first screen is shown: a Secret Service
+/// session costs 20–60 ms of key exchange, which the first screen need not wait for.
+fn keyring_available(s, app) -> bool {
+    Ok(s.store.load("naast-probe").is_ok())
 }
 
 fn set_lang(s, app; lang: Lang) -> () {

@@ -22,6 +22,15 @@ pub fn run() {
         Ok(s) if !s.is_empty() => naast::vault::OsKeyring::with_service(&s),
         _ => naast::vault::OsKeyring::default(),
     };
+    let state = state::AppState::new(path, store);
+    // The first screen's status is in the page before the page's code runs: the
+    // webview's first IPC round trip (40–75 ms) was the longest step to it. A reload
+    // asks again (ui/src/lib/boot.ts).
+    let boot = commands::AppStatus::of(&state)
+        .ok()
+        .and_then(|s| serde_json::to_string(&s).ok())
+        .map(|json| format!("window.__NAAST_STATUS__ = {json};"))
+        .unwrap_or_default();
     let result = tauri::Builder::default()
         // A second launch focuses the first window instead of opening the vault twice.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
@@ -32,7 +41,12 @@ pub fn run() {
             }
         }))
         .plugin(tauri_plugin_dialog::init())
-        .manage(state::AppState::new(path, store))
+        .plugin(
+            tauri::plugin::Builder::<tauri::Wry, ()>::new("naast-boot")
+                .js_init_script(boot)
+                .build(),
+        )
+        .manage(state)
         .register_uri_scheme_protocol("summary", print::protocol)
         .invoke_handler(commands::handler())
         // Quitting closes the vault like locking does: with a backup first when

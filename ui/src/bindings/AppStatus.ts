@@ -5,8 +5,4 @@ import type { VaultInfo } from "./VaultInfo";
 /**
  * What the first screen needs to know.
  */
-export type AppStatus = { vault: VaultInfo, unlocked: boolean, 
-/**
- * Whether the OS keyring answers; when it does not, the UI offers passphrase mode.
- */
-keyring: boolean, lang: Lang, };
+export type AppStatus = { vault: VaultInfo, unlocked: boolean, lang: Lang, };

@@ -47,6 +47,7 @@ export type Call = <T>(cmd: string, args?: Record<string, unknown>) => Promise<T
 export function makeCommands(call: Call) {
   return {
     appStatus: () => call<AppStatus>("app_status"),
+    keyringAvailable: () => call<boolean>("keyring_available"),
     setLang: (lang: Lang) => call<null>("set_lang", { lang }),
     vaultCreate: (passphrase: string | null) => call<string>("vault_create", { passphrase }),
     vaultUnlock: (passphrase: string | null) => call<null>("vault_unlock", { passphrase }),
