@@ -153,6 +153,41 @@ fn damage_deep_inside_is_found_by_verify() {
     }
 }
 
+/// The check after unlocking must leave the cores and the disk to the person's work:
+/// its thread is an idle one (CPU and I/O), and it still finds damage.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_check_after_unlocking_runs_as_an_idle_thread_and_still_finds_damage() {
+    let t = TestVault::new();
+    let (v, _) = t.init_passphrase();
+    naast::demo::fill(v.conn(), 5, 400, 1).unwrap();
+    let run = |v: &Vault| {
+        let (tx, rx) = std::sync::mpsc::channel();
+        v.reader()
+            .unwrap()
+            .verify_in_background(move |problems| {
+                // SAFETY: plain queries about the calling thread.
+                let policy = unsafe { libc::sched_getscheduler(0) };
+                let io = unsafe { libc::syscall(libc::SYS_ioprio_get, 1, 0) };
+                tx.send((problems.len(), policy, io >> 13)).unwrap();
+            })
+            .join()
+            .unwrap();
+        rx.recv().unwrap()
+    };
+    assert_eq!(run(&v), (0, libc::SCHED_IDLE, 3));
+    // The caller's own thread keeps its priority.
+    assert_eq!(unsafe { libc::sched_getscheduler(0) }, libc::SCHED_OTHER);
+    drop(v);
+    let mut bytes = std::fs::read(&t.path).unwrap();
+    bytes[12 * 4096 + 1000] ^= 0xff;
+    std::fs::write(&t.path, &bytes).unwrap();
+    if let Ok(v) = t.open() {
+        let (found, policy, _) = run(&v);
+        assert!(found > 0 && policy == libc::SCHED_IDLE);
+    }
+}
+
 #[test]
 fn a_vault_from_a_newer_version_is_refused_untouched() {
     let t = TestVault::new();

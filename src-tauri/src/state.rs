@@ -157,9 +157,8 @@ impl AppState {
         if let Ok(reader) = v.reader() {
             let health = self.health.clone();
             let lang = self.lang();
-            std::thread::spawn(move || {
-                let found: Vec<String> = reader.verify().iter().map(|p| p.describe(lang)).collect();
-                *lock(&health) = Some(found);
+            reader.verify_in_background(move |problems| {
+                *lock(&health) = Some(problems.iter().map(|p| p.describe(lang)).collect());
             });
         }
         *lock(&self.vault) = Some(v);

@@ -352,6 +352,37 @@ impl Reader {
     pub fn verify(&self) -> Vec<Problem> {
         check(&self.conn, false)
     }
+
+    /// [`Reader::verify`] on a thread of its own that yields to everything else:
+    /// the check after unlocking reads every page (half a minute of a core at a
+    /// million contacts), and searching and saving meanwhile must not wait for it.
+    /// `done` gets the problems found, on that thread.
+    pub fn verify_in_background(
+        self,
+        done: impl FnOnce(Vec<Problem>) + Send + 'static,
+    ) -> std::thread::JoinHandle<()> {
+        std::thread::spawn(move || {
+            yield_to_the_user();
+            done(self.verify())
+        })
+    }
+}
+
+/// Makes the calling thread an idle one, for CPU and disk: it runs when nothing
+/// else wants the core or the disk. Measured at 1,000,000 contacts on 2 cores, a
+/// search during the check after unlocking took 110 ms (median) at normal priority.
+/// Best effort: where the OS refuses, the check runs as before.
+fn yield_to_the_user() {
+    #[cfg(target_os = "linux")]
+    {
+        let param = libc::sched_param { sched_priority: 0 };
+        // SAFETY: pid 0 is the calling thread; `param` is valid for the call.
+        let _ = unsafe { libc::sched_setscheduler(0, libc::SCHED_IDLE, &param) };
+        // IOPRIO_WHO_PROCESS (1) with id 0 is the calling thread; the idle class (3)
+        // sits in the top bits. No libc wrapper exists for ioprio_set.
+        // SAFETY: a plain syscall with integer arguments.
+        let _ = unsafe { libc::syscall(libc::SYS_ioprio_set, 1, 0, 3 << 13) };
+    }
 }
 
 /// Every page's HMAC: the one check that needs no b-tree, run beside the others.
