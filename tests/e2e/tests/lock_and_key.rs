@@ -90,6 +90,16 @@ fn switching_to_a_passphrase_takes_the_key_out_of_the_keyring_and_a_new_key_repl
         .and_then(|t| t.split_whitespace().find_map(|w| w.parse().ok()))
         .unwrap();
     let group = new_code.split('-').nth(n - 1).unwrap().to_string();
+    // The screen moves the focus to the check field in the next frame; typing before
+    // that lands part of the passphrase in the check field under load.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while app.js("return document.activeElement && document.activeElement.id") != "rekey-check" {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "focus never reached the check field"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
     app.find("#rekey-check").keys(&group);
     // Enter in the last field submits, as a keyboard user would.
     app.find("#rekey-pass").keys(&format!("{PASS}{ENTER}"));
