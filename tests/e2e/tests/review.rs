@@ -20,11 +20,15 @@ fn ok(app: &App, args: &[&str]) -> Value {
     serde_json::from_slice(&o.stdout).unwrap_or(Value::Null)
 }
 
+/// Waits until the list has settled (no search or filter in flight: the letters
+/// typed so far may each have searched, and an early one can show the same count)
+/// and then shows `want`.
 fn wait_count(app: &App, want: &str) {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     loop {
+        let busy = app.js("return document.querySelector('#results').getAttribute('aria-busy')");
         let t = app.find("#results-count").text();
-        if t == want {
+        if t == want && busy.as_str() == Some("false") {
             return;
         }
         assert!(std::time::Instant::now() < deadline, "{t:?}, not {want:?}");
