@@ -193,22 +193,36 @@ fn search_and_filter(app: &App) -> (Vec<f64>, Vec<f64>) {
     }
     latency(app, "document.querySelector('#clear-filters').click()");
     let mut typing = Vec::new();
-    for word in [
-        "uitk",
-        "wacht",
-        "brief",
-        "park",
-        "zwolle",
-        "koffie",
-        "medicatie",
-        "schuld",
-        "groep",
-        "zus",
-    ] {
+    for word in WORDS {
         typing.push(latency(app, &format!("const q = document.querySelector('#search'); q.value = '{word}'; q.dispatchEvent(new Event('input', {{ bubbles: true }}))")));
     }
     latency(app, "const q = document.querySelector('#search'); q.value = ''; q.dispatchEvent(new Event('input', { bubbles: true }))");
     (filter, typing)
+}
+
+/// The words the search measures type, common and rare.
+const WORDS: [&str; 10] = [
+    "uitk",
+    "wacht",
+    "brief",
+    "park",
+    "zwolle",
+    "koffie",
+    "medicatie",
+    "schuld",
+    "groep",
+    "zus",
+];
+
+/// Milliseconds for the screen's first search request alone, over IPC.
+fn ipc_search(app: &App, word: &str) -> f64 {
+    app.js(&format!(
+        "window.__lat = null; const t0 = performance.now();
+         window.__TAURI_INTERNALS__.invoke('search_page', {{ query: '{word}', filter: {{ from: null, to: null, person: null, support: null, mode: null, for_consult: null, signal: null }}, order: 'best', offset: 0, limit: 50 }})
+           .then(() => {{ window.__lat = performance.now() - t0; }}, (e) => {{ window.__lat = -1; console.error(e); }});
+         return 1;"
+    ));
+    wait_number(app, "window.__lat", word)
 }
 
 fn preview_runs(app: &App) -> (f64, Vec<f64>) {
@@ -244,6 +258,46 @@ fn main() {
         eprintln!(
             "bench: typical preview first {first:.0} ms, then {:?} ms",
             rest.iter().map(|ms| ms.round()).collect::<Vec<_>>()
+        );
+        return;
+    }
+
+    // NAAST_BENCH_ONLY=search: the 1,000,000-contact searches after the check, then
+    // the same words called over IPC alone (no screen; their pages are warm by then),
+    // to see where the time goes. NAAST_BENCH_1M names a folder with a `kluis.naast` of a million
+    // contacts under this bench's passphrase, so it is made only once.
+    if only == "search" {
+        let made = tempfile::tempdir().unwrap();
+        let dir = match std::env::var("NAAST_BENCH_1M") {
+            Ok(d) => PathBuf::from(d),
+            Err(_) => {
+                vault(made.path(), &cli, 500, 1_000_000);
+                made.path().to_path_buf()
+            }
+        };
+        let app = open(&dir, "bench1m-search", &app_bin);
+        app.find("#nav-review").click();
+        app.find("#results li");
+        while app
+            .js("return window.__TAURI_INTERNALS__.invoke('vault_health').then(h => h.checked)")
+            .as_bool()
+            != Some(true)
+        {
+            std::thread::sleep(Duration::from_millis(250));
+        }
+        let (filter, typing) = search_and_filter(&app);
+        let ipc: Vec<f64> = WORDS.iter().map(|w| ipc_search(&app, w)).collect();
+        eprintln!("bench: filter {filter:.0?} ms");
+        eprintln!("bench: search on screen {typing:.0?} ms");
+        eprintln!("bench: search over IPC alone {ipc:.0?} ms");
+        println!(
+            "search: screen {:.0} / {:.0} ms, IPC alone {:.0} / {:.0} ms; filter {:.0} / {:.0} ms (median / max)",
+            median(typing.clone()),
+            max(&typing),
+            median(ipc.clone()),
+            max(&ipc),
+            median(filter.clone()),
+            max(&filter)
         );
         return;
     }
