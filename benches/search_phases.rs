@@ -57,6 +57,20 @@ fn main() {
         .query_row("SELECT count(*) FROM contact", [], |r| r.get(0))
         .unwrap();
     println!("{n} contacts");
+    for _ in 0..2 {
+        let (all_ms, _) = ms(|| naast::contact::count(c, &Filter::default()).unwrap());
+        let (one_ms, _) = ms(|| {
+            naast::contact::count(
+                c,
+                &Filter {
+                    person: Some(3),
+                    ..Filter::default()
+                },
+            )
+            .unwrap()
+        });
+        println!("count of the list: all {all_ms:.1} ms, one person {one_ms:.1} ms");
+    }
     println!("| word | matches | count (index) | walk ids | walk rows | page() | page() again |");
     println!("|---|---:|---:|---:|---:|---:|---:|");
     for w in WORDS {
