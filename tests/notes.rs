@@ -928,6 +928,16 @@ fn newest_first_pages_of_a_common_word_are_exactly_the_newest() {
             let page = search::page(c, "uitk", &filter, search::Order::Newest, offset, 50).unwrap();
             assert_eq!(page.total, want.len() as i64);
             assert_eq!(page.order, search::Order::Newest);
+            // Each with its people and the word marked in its snippet.
+            for h in &page.hits {
+                assert!(!h.persons.is_empty(), "{h:?}");
+                assert!(
+                    h.snippet
+                        .iter()
+                        .any(|s| s.hit && s.text.starts_with("uitk")),
+                    "{h:?}"
+                );
+            }
             got.extend(
                 page.hits
                     .iter()
