@@ -87,38 +87,43 @@ const WEBKIT: &str = "WebKitWebProcess|WebKitNetworkProcess";
 /// A vault made by the release command line: `naast init`, then `naast demo`.
 fn vault(dir: &Path, cli: &Path, people: usize, contacts: usize) -> PathBuf {
     let vault = dir.join("kluis.naast");
-    let pw = dir.join("pw.txt");
-    std::fs::write(&pw, PASS).unwrap();
     let t = Instant::now();
-    for args in [
-        vec!["init".to_string()],
-        vec![
-            "demo".into(),
-            "--people".into(),
-            people.to_string(),
-            "--contacts".into(),
-            contacts.to_string(),
+    naast(cli, &vault, &["init"]);
+    naast(
+        cli,
+        &vault,
+        &[
+            "demo",
+            "--people",
+            &people.to_string(),
+            "--contacts",
+            &contacts.to_string(),
         ],
-    ] {
-        let st = Command::new(cli)
-            .args(&args)
-            .arg("--passphrase-file")
-            .arg(&pw)
-            .env("NAAST_VAULT", &vault)
-            .output()
-            .unwrap();
-        assert!(
-            st.status.success(),
-            "{}",
-            String::from_utf8_lossy(&st.stderr)
-        );
-    }
-    let _ = std::fs::remove_file(&pw);
+    );
     eprintln!(
         "bench: vault of {people} people, {contacts} contacts made in {:.0} s",
         t.elapsed().as_secs_f64()
     );
     vault
+}
+
+/// Runs the release command line on `vault` with the bench's passphrase.
+fn naast(cli: &Path, vault: &Path, args: &[&str]) {
+    let tmp = tempfile::tempdir().unwrap();
+    let pw = tmp.path().join("pw.txt");
+    std::fs::write(&pw, PASS).unwrap();
+    let st = Command::new(cli)
+        .args(args)
+        .arg("--passphrase-file")
+        .arg(&pw)
+        .env("NAAST_VAULT", vault)
+        .output()
+        .unwrap();
+    assert!(
+        st.status.success(),
+        "{}",
+        String::from_utf8_lossy(&st.stderr)
+    );
 }
 
 fn open(dir: &Path, name: &str, binary: &Path) -> App {
@@ -182,29 +187,15 @@ fn preview(app: &App) -> f64 {
 /// measured the same way (its `load`, then two animation frames).
 fn floor_preview(floor_bin: &Path, cli: &Path, vault: &Path) -> (f64, Vec<f64>) {
     let dir = tempfile::tempdir().unwrap();
-    let (pw, out) = (dir.path().join("pw.txt"), dir.path().join("summary.html"));
-    std::fs::write(&pw, PASS).unwrap();
+    let out = dir.path().join("summary.html");
     let today = chrono::Local::now().date_naive();
-    let from = today - chrono::Duration::days(90);
-    let st = Command::new(cli)
-        .args([
-            "summary",
-            "--from",
-            &from.to_string(),
-            "--to",
-            &today.to_string(),
-            "--out",
-        ])
-        .arg(&out)
-        .arg("--passphrase-file")
-        .arg(&pw)
-        .env("NAAST_VAULT", vault)
-        .output()
-        .unwrap();
-    assert!(
-        st.status.success(),
-        "{}",
-        String::from_utf8_lossy(&st.stderr)
+    let from = (today - chrono::Duration::days(90)).to_string();
+    let to = today.to_string();
+    let out_s = out.to_string_lossy();
+    naast(
+        cli,
+        vault,
+        &["summary", "--from", &from, "--to", &to, "--out", &out_s],
     );
     let html = serde_json::to_string(&std::fs::read_to_string(&out).unwrap()).unwrap();
     let w = App::start_binary(dir.path(), "floor-preview", floor_bin);
