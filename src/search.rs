@@ -134,11 +134,7 @@ pub fn page(
             .query_map([&q], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         let matches = ids.len() as i64;
-        let order = if order == Order::Best && matches > RANK_LIMIT {
-            Order::Newest
-        } else {
-            order
-        };
+        let order = shown_order(order, matches);
         let hits = if order == Order::Newest && matches > WALK_FROM {
             newest_of(conn, input, &ids, offset, limit)?
         } else {
@@ -158,11 +154,7 @@ pub fn page(
                  WHERE contact_fts MATCH ?{where_sql}"
             ))?
             .query_row(params_from_iter(params), |r| r.get(0))?;
-        let order = if order == Order::Best && matches > RANK_LIMIT {
-            Order::Newest
-        } else {
-            order
-        };
+        let order = shown_order(order, matches);
         let hits = search_contacts_page(conn, input, &q, f, order, matches, offset, limit)?;
         (hits, order, contacts)
     };
@@ -190,6 +182,16 @@ pub fn page(
         )?;
     }
     Ok(Page { hits, total, order })
+}
+
+/// Best match over more than [`RANK_LIMIT`] notes says little: those are shown
+/// newest first (the screen says so).
+fn shown_order(asked: Order, matches: i64) -> Order {
+    if asked == Order::Best && matches > RANK_LIMIT {
+        Order::Newest
+    } else {
+        asked
+    }
 }
 
 /// The filters of a contact search as SQL after `MATCH ?`, with their parameters
@@ -264,21 +266,34 @@ fn search_contacts_page(
             ))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut hits = Vec::with_capacity(rows.len());
-    for (id, rank, at, note, own_words) in rows {
-        let snippet = snippet(&note, &terms)
-            .or_else(|| snippet(&own_words, &terms))
-            .unwrap_or_else(|| segments(&first_words(&note)));
-        hits.push(Hit {
-            kind: HitKind::Contact,
-            id,
-            at,
-            persons: persons_of_contact(conn, id)?,
-            rank,
-            snippet,
-        });
-    }
-    Ok(hits)
+    rows.into_iter()
+        .map(|(id, rank, at, note, own_words)| {
+            contact_hit(conn, &terms, id, rank, at, &note, &own_words)
+        })
+        .collect()
+}
+
+/// A contact as a hit: its people, and the words around the first match in its note
+/// (else in its own words, else the note's first words).
+fn contact_hit(
+    conn: &Connection,
+    terms: &[String],
+    id: i64,
+    rank: f64,
+    at: i64,
+    note: &str,
+    own_words: &str,
+) -> Result<Hit> {
+    Ok(Hit {
+        kind: HitKind::Contact,
+        id,
+        at,
+        persons: persons_of_contact(conn, id)?,
+        rank,
+        snippet: snippet(note, terms)
+            .or_else(|| snippet(own_words, terms))
+            .unwrap_or_else(|| segments(&first_words(note))),
+    })
 }
 
 /// A newest-first page of the contacts whose ids are in `ids` (sorted ascending):
@@ -315,16 +330,7 @@ fn newest_of(
         .map(|id| {
             let (at, note, own_words): (i64, String, String) =
                 one.query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-            Ok(Hit {
-                kind: HitKind::Contact,
-                id,
-                at,
-                persons: persons_of_contact(conn, id)?,
-                rank: 0.0,
-                snippet: snippet(&note, &terms)
-                    .or_else(|| snippet(&own_words, &terms))
-                    .unwrap_or_else(|| segments(&first_words(&note))),
-            })
+            contact_hit(conn, &terms, id, 0.0, at, &note, &own_words)
         })
         .collect()
 }

@@ -188,9 +188,8 @@ fn preview(app: &App) -> f64 {
 fn floor_preview(floor_bin: &Path, cli: &Path, vault: &Path) -> (f64, Vec<f64>) {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("summary.html");
-    let today = chrono::Local::now().date_naive();
-    let from = (today - chrono::Duration::days(90)).to_string();
-    let to = today.to_string();
+    let (from, to) = quarter();
+    let (from, to) = (from.to_string(), to.to_string());
     let out_s = out.to_string_lossy();
     naast(
         cli,
@@ -217,11 +216,16 @@ fn floor_preview(floor_bin: &Path, cli: &Path, vault: &Path) -> (f64, Vec<f64>) 
     (first, runs)
 }
 
+/// The last 91 days: the quarter both previews show.
+fn quarter() -> (chrono::NaiveDate, chrono::NaiveDate) {
+    let today = chrono::Local::now().date_naive();
+    (today - chrono::Duration::days(90), today)
+}
+
 /// The consult screen set to the last 91 days (a quarter), everyone in it.
 fn consult_quarter(app: &App) {
     app.find("#nav-consult").click();
-    let today = chrono::Local::now().date_naive();
-    let from = today - chrono::Duration::days(90);
+    let (from, today) = quarter();
     app.find("#consult-from")
         .click()
         .keys(&from.format("%d-%m-%Y").to_string());
