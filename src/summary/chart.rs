@@ -73,10 +73,15 @@ impl Chart {
         Chart { weekly, buckets }
     }
 
-    /// The chart as an `<svg>` element. All text in it is ours (numbers, week
-    /// numbers, month names, the four type names), never user input.
-    pub fn svg(&self, lang: Lang) -> String {
-        let (w, h, top, bottom, left) = (680.0, 190.0, 10.0, 46.0, 30.0);
+    /// The chart: bars and axis as inline SVG, every word and number in it as HTML
+    /// around the SVG. Text inside a scaled SVG is laid out at a size of its own
+    /// (the font size times the drawing's scale), and each such size costs WebKit a
+    /// font lookup the rest of the page cannot share; the first preview after
+    /// starting spent a third of its font lookups on the chart's labels. All text
+    /// here is ours (numbers, week numbers, month names, the four type names),
+    /// never user input.
+    pub fn html(&self, lang: Lang) -> String {
+        let (w, h, top, left) = (680.0, 144.0, 10.0, 30.0);
         let max = self
             .buckets
             .iter()
@@ -87,28 +92,25 @@ impl Chart {
         let n = self.buckets.len().max(1) as f64;
         let slot = (w - left) / n;
         let bar = (slot * 0.8 / 4.0).min(14.0);
-        let plot_h = h - top - bottom;
-        let mut s = String::new();
+        // The axis sits a point above the drawing's bottom edge, so its line is not cut.
+        let base = h - 1.0;
+        let plot_h = base - top;
+        // The plot's left margin as a share of its width: the labels below line up
+        // with the bars at any width the page gives the chart.
+        let inset = format!("{:.2}%", left / w * 100.0);
         let title = match lang {
             Lang::Nl => "Soort steun per periode",
             Lang::En => "Support type per period",
         };
+        let mut s = String::new();
         let _ = write!(
             s,
-            r##"<svg viewBox="0 0 {w} {h}" width="100%" role="img" aria-label="{title}"><defs><pattern id="hatch" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="4" height="4" fill="#fff"/><line x1="0" y1="0" x2="0" y2="4" stroke="#333" stroke-width="1.5"/></pattern></defs>"##
-        );
-        let _ = write!(
-            s,
-            r##"<line x1="{left}" y1="{}" x2="{w}" y2="{}" stroke="#999" stroke-width="0.5"/>"##,
-            top + plot_h,
-            top + plot_h
-        );
-        let _ = write!(
-            s,
-            r##"<text x="{}" y="{}" font-size="9" text-anchor="end" fill="#333">{}</text>"##,
-            left - 4.0,
-            top + 8.0,
+            r##"<div class="chart" role="img" aria-label="{title}"><div class="plot"><span class="max" style="width: {inset}">{}</span><svg viewBox="0 0 {w} {h}" width="100%" aria-hidden="true"><defs><pattern id="hatch" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="4" height="4" fill="#fff"/><line x1="0" y1="0" x2="0" y2="4" stroke="#333" stroke-width="1.5"/></pattern></defs>"##,
             max as i64
+        );
+        let _ = write!(
+            s,
+            r##"<line x1="{left}" y1="{base}" x2="{w}" y2="{base}" stroke="#999" stroke-width="0.5"/>"##
         );
         for (i, b) in self.buckets.iter().enumerate() {
             let x0 = left + i as f64 * slot + (slot - bar * 4.0) / 2.0;
@@ -118,34 +120,30 @@ impl Chart {
                     s,
                     r##"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="{}" stroke="#222" stroke-width="0.4"/>"##,
                     x0 + j as f64 * bar,
-                    top + plot_h - bh,
+                    base - bh,
                     bar,
                     bh,
                     FILLS[j]
                 );
             }
-            let _ = write!(
-                s,
-                r##"<text x="{:.1}" y="{}" font-size="9" text-anchor="middle" fill="#333">{}</text>"##,
-                left + i as f64 * slot + slot / 2.0,
-                top + plot_h + 12.0,
-                b.label
-            );
         }
+        let _ = write!(
+            s,
+            r##"</svg></div><div class="ticks" style="padding-left: {inset}">"##
+        );
+        for b in &self.buckets {
+            let _ = write!(s, "<span>{}</span>", b.label);
+        }
+        s.push_str(r##"</div><div class="legend">"##);
         for (j, t) in Support::ALL.iter().enumerate() {
-            let x = left + j as f64 * 150.0;
-            let y = h - 14.0;
-            let name = t.label(lang);
             let _ = write!(
                 s,
-                r##"<rect x="{x}" y="{}" width="10" height="10" fill="{}" stroke="#222" stroke-width="0.4"/><text x="{}" y="{}" font-size="10" fill="#222">{name}</text>"##,
-                y - 9.0,
+                r##"<span><svg viewBox="0 0 10 10" aria-hidden="true"><rect x="0.2" y="0.2" width="9.6" height="9.6" fill="{}" stroke="#222" stroke-width="0.4"/></svg>{}</span>"##,
                 FILLS[j],
-                x + 14.0,
-                y
+                t.label(lang)
             );
         }
-        s.push_str("</svg>");
+        s.push_str("</div></div>");
         s
     }
 }
