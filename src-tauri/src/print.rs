@@ -22,13 +22,18 @@ use naast::summary;
 /// The label of the print window; closed when the vault locks.
 pub const PRINT_WINDOW: &str = "print";
 
-/// Answers `summary://localhost/…` with the last rendered summary.
+/// Answers `summary://localhost/…` with the last rendered summary, and
+/// `…/specimen` with the made-up one the Consult screen warms the webview with.
 pub fn protocol<R: tauri::Runtime>(
     ctx: UriSchemeContext<'_, R>,
-    _req: Request<Vec<u8>>,
+    req: Request<Vec<u8>>,
 ) -> Response<Cow<'static, [u8]>> {
     let state = ctx.app_handle().state::<AppState>();
-    let body = state.rendered().map(|r| r.html).unwrap_or_default();
+    let body = if req.uri().path() == "/specimen" {
+        summary::specimen::html(state.lang(), naast::time::today())
+    } else {
+        state.rendered().map(|r| r.html).unwrap_or_default()
+    };
     Response::builder()
         .header("Content-Type", "text/html; charset=utf-8")
         .header(

@@ -20,6 +20,7 @@ mod agenda;
 pub mod chart;
 mod compute;
 pub mod html;
+pub mod specimen;
 
 pub use compute::{compute, compute_checked, suspects};
 

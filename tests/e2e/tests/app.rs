@@ -203,7 +203,18 @@ fn consult_preview_shows_the_agenda() {
         .keys("Kees wil verder dan ik kan helpen; doorverwijzen besproken.");
     app.find("#save").click();
     app.find("#saved-message");
+    // The Consult screen warms the webview's fonts with a made-up summary in a
+    // hidden frame, and takes the frame away once it has loaded.
+    app.js("window.__warm = 0; new MutationObserver(() => { if (document.querySelector('iframe.warm')) window.__warm = 1; }).observe(document.body, { childList: true, subtree: true }); return 1;");
     app.find("#nav-consult").click();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while app.js("return window.__warm").as_i64() != Some(1) || app.exists("iframe.warm") {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the warm-up frame did not come and go"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
     app.find("#last-4-weeks").click();
     app.find("#preview").click();
     app.find("#consult-facts");
