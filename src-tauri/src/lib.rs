@@ -77,26 +77,6 @@ pub fn run() {
     }
 }
 
-#[cfg(test)]
-mod version {
-    /// One version everywhere. tauri.conf.json has none of its own, so Tauri (the
-    /// app's package info, the bundler's package names and fields) reads this
-    /// crate's, which, like the core's, is the Cargo workspace's.
-    #[test]
-    fn every_part_carries_the_workspace_version() {
-        let conf: serde_json::Value =
-            serde_json::from_str(include_str!("../tauri.conf.json")).unwrap();
-        assert!(
-            conf.get("version").is_none(),
-            "tauri.conf.json must not set a version of its own; the workspace's Cargo.toml holds it"
-        );
-        assert_eq!(env!("CARGO_PKG_VERSION"), naast::about::VERSION);
-        let ui: serde_json::Value =
-            serde_json::from_str(include_str!("../../ui/package.json")).unwrap();
-        assert_eq!(ui["version"], naast::about::VERSION, "ui/package.json");
-    }
-}
-
 /// Without a GPU (a virtual desktop, a VM, a CI machine) WebKitGTK's Skia still
 /// draws through OpenGL, which Mesa then emulates on the CPU (llvmpipe): half of a
 /// consult preview's time went there. Skia drawing on the CPU itself is about
@@ -114,5 +94,25 @@ fn cpu_drawing_without_gpu() {
         .unwrap_or(false);
     if !gpu && std::env::var_os(VAR).is_none() {
         std::env::set_var(VAR, "1");
+    }
+}
+
+#[cfg(test)]
+mod version {
+    /// One version everywhere. tauri.conf.json has none of its own, so Tauri (the
+    /// app's package info, the bundler's package names and fields) reads this
+    /// crate's, which, like the core's, is the Cargo workspace's.
+    #[test]
+    fn every_part_carries_the_workspace_version() {
+        let conf: serde_json::Value =
+            serde_json::from_str(include_str!("../tauri.conf.json")).unwrap();
+        assert!(
+            conf.get("version").is_none(),
+            "tauri.conf.json must not set a version of its own; the workspace's Cargo.toml holds it"
+        );
+        assert_eq!(env!("CARGO_PKG_VERSION"), naast::about::VERSION);
+        let ui: serde_json::Value =
+            serde_json::from_str(include_str!("../../ui/package.json")).unwrap();
+        assert_eq!(ui["version"], naast::about::VERSION, "ui/package.json");
     }
 }
