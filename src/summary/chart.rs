@@ -95,8 +95,8 @@ impl Chart {
         // The axis sits a point above the drawing's bottom edge, so its line is not cut.
         let base = h - 1.0;
         let plot_h = base - top;
-        // The plot's left margin as a share of its width: the labels below line up
-        // with the bars at any width the page gives the chart.
+        // The plot's left margin as a share of its width: the labels and the legend
+        // below line up with the bars at any width the page gives the chart.
         let inset = format!("{:.2}%", left / w * 100.0);
         let title = match lang {
             Lang::Nl => "Soort steun per periode",
@@ -134,7 +134,10 @@ impl Chart {
         for b in &self.buckets {
             let _ = write!(s, "<span>{}</span>", b.label);
         }
-        s.push_str(r##"</div><div class="legend">"##);
+        let _ = write!(
+            s,
+            r##"</div><div class="legend" style="padding-left: {inset}">"##
+        );
         for (j, t) in Support::ALL.iter().enumerate() {
             let _ = write!(
                 s,

@@ -254,7 +254,7 @@ blockquote { margin: 1mm 0 2mm 3mm; font-style: italic; }
 .chart .max { position: absolute; left: 0; top: 0; text-align: right; padding-right: 1mm; line-height: 1; }
 .chart .ticks { display: flex; }
 .chart .ticks span { flex: 1 1 0; text-align: center; }
-.chart .legend { display: flex; flex-wrap: wrap; gap: 1mm 8mm; margin-top: 2mm; padding-left: 4.4%; }
+.chart .legend { display: flex; flex-wrap: wrap; gap: 1mm 8mm; margin-top: 2mm; }
 .chart .legend svg { display: inline; width: 2.6mm; height: 2.6mm; margin-right: 1.5mm; vertical-align: -0.3mm; }
 @media screen {
   body { max-width: 190mm; margin: 8mm auto; padding: 0 6mm; }
