@@ -2,7 +2,7 @@
 //! core, in a form that is searched where it lies: no set is built when Naast starts.
 //!
 //! Output in OUT_DIR:
-//! - `words.txt`: every word folded (lower case, accents off; `src/redact/fold.rs`),
+//! - `words.txt`: every word folded (lower case, accents off; `src/ground/fold.rs`),
 //!   sorted by bytes, unique, each followed by a newline;
 //! - `words.idx`: per word a little-endian u32: the byte offset of the word in
 //!   `words.txt` in the low 30 bits, bit 31 set when the list has the word in lower
@@ -16,7 +16,7 @@
 //! The list itself is not in the repository (neither is anything made from it): it
 //! comes from the system at build time. Set NAAST_WORDLIST to use another copy.
 
-#[path = "src/redact/fold.rs"]
+#[path = "src/ground/fold.rs"]
 #[allow(dead_code)]
 mod fold;
 
@@ -29,7 +29,7 @@ const PROPER: u32 = 1 << 30;
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
-    println!("cargo:rerun-if-changed=src/redact/fold.rs");
+    println!("cargo:rerun-if-changed=src/ground/fold.rs");
     println!("cargo:rerun-if-env-changed=NAAST_WORDLIST");
     let path = std::env::var_os("NAAST_WORDLIST")
         .map(PathBuf::from)

@@ -3,7 +3,8 @@
 
 use std::time::Instant;
 
-use naast::vault::{KeyStore, MemoryKeyStore, Vault};
+use naast::store::keys::{KeyStore, MemoryKeyStore};
+use naast::vault::Vault;
 use rusqlite::Connection;
 
 fn main() {
@@ -19,19 +20,19 @@ fn main() {
     let store = MemoryKeyStore::default();
     let path = dir.path().join("v.naast");
     let (v, _) = Vault::init(&path, &store, None).unwrap();
-    let ids = naast::demo::fill(v.conn(), 160, 0, 7).unwrap();
-    let mut rng = naast::demo::Rng::new(42);
-    let start = naast::time::parse_date("2021-11-22").unwrap();
+    let ids = naast::ways::demo::fill(v.conn(), 160, 0, 7).unwrap();
+    let mut rng = naast::ways::demo::Rng::new(42);
+    let start = naast::ground::time::parse_date("2021-11-22").unwrap();
     let mut left = n;
     while left > 0 {
-        let batch = naast::demo::contacts(
+        let batch = naast::ways::demo::contacts(
             &mut rng,
             &ids,
             left.min(20_000),
             start,
             start + chrono::Duration::days(1800),
         );
-        naast::contact::import(v.conn(), &batch).unwrap();
+        naast::records::contact::import(v.conn(), &batch).unwrap();
         left -= left.min(20_000);
     }
     v.conn()
@@ -41,14 +42,14 @@ fn main() {
     std::fs::create_dir(&folder).unwrap();
     for i in 0..2 {
         let s = Instant::now();
-        naast::backup::make(
+        naast::ways::backup::make(
             &v,
             &folder,
             chrono::Utc::now() + chrono::Duration::minutes(i),
         )
         .unwrap();
         println!(
-            "naast::backup::make (copy + verify + manifest), run {i}: {:.0} ms",
+            "naast::ways::backup::make (copy + verify + manifest), run {i}: {:.0} ms",
             s.elapsed().as_secs_f64() * 1000.0
         );
     }

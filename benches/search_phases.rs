@@ -5,9 +5,10 @@
 
 use std::time::Instant;
 
-use naast::contact::Filter;
-use naast::search::{self, Order};
-use naast::vault::{MemoryKeyStore, Vault};
+use naast::reads::search::{self, Order};
+use naast::records::contact::Filter;
+use naast::store::keys::MemoryKeyStore;
+use naast::vault::Vault;
 use rusqlite::Connection;
 
 const WORDS: [&str; 10] = [
@@ -58,9 +59,9 @@ fn main() {
         .unwrap();
     println!("{n} contacts");
     for _ in 0..2 {
-        let (all_ms, _) = ms(|| naast::contact::count(c, &Filter::default()).unwrap());
+        let (all_ms, _) = ms(|| naast::records::contact::count(c, &Filter::default()).unwrap());
         let (one_ms, _) = ms(|| {
-            naast::contact::count(
+            naast::records::contact::count(
                 c,
                 &Filter {
                     person: Some(3),

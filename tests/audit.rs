@@ -7,12 +7,20 @@ mod common;
 
 use common::cli::*;
 use common::*;
-use naast::audit::{self, Action, Query};
-use naast::contact::{self, NewContact};
-use naast::model::Support;
-use naast::person::{self, NewPerson};
+use naast::audit::{self, Query};
+use naast::ground::calendar;
+use naast::ground::time;
+use naast::ground::vocab::{Action, Support};
+use naast::reads::person_page;
+use naast::reads::search;
+use naast::records::bridge;
+use naast::records::circle;
+use naast::records::contact::{self, NewContact};
+use naast::records::erasure;
+use naast::records::followup;
+use naast::records::person::{self, NewPerson};
+use naast::vault::schema;
 use naast::vault::Vault;
-use naast::{bridge, db, followup, search, time};
 
 const NOTE: &str = "Zeldzaamwoord: samen de brief van de woningcorporatie gelezen.";
 
@@ -44,7 +52,7 @@ fn whole_log(v: &Vault) -> String {
 /// A raw connection to the vault file with the key, as someone with the recovery
 /// code and SQLCipher (not Naast) would have.
 fn raw(t: &TestVault, code: &str) -> rusqlite::Connection {
-    let key = naast::vault::recovery::decode(code).unwrap();
+    let key = naast::store::keys::recovery::decode(code).unwrap();
     let c = rusqlite::Connection::open(&t.path).unwrap();
     c.execute_batch(&format!(
         "PRAGMA key = \"x'{}'\";",
@@ -75,23 +83,23 @@ fn every_change_view_search_and_output_is_logged_by_code_never_content() {
     let id = contact::add(c, &n).unwrap();
     n.minutes = 60;
     contact::update(c, id, &n).unwrap();
-    person::view(c, sanne).unwrap();
+    person_page::view(c, sanne).unwrap();
     search::run(c, "zeldzaamwoord", &Default::default(), 10).unwrap();
-    let doc = person::add_member(c, sanne, "dr. Visser", "psychiater", true).unwrap();
+    let doc = circle::add_member(c, sanne, "dr. Visser", "psychiater", true).unwrap();
     let b = bridge::add(
         c,
         &bridge::NewBridgeNote {
             person_id: sanne,
             member_id: doc.id,
-            kind: naast::model::BridgeKind::Question,
+            kind: naast::ground::vocab::BridgeKind::Question,
             text: NOTE.into(),
             client_voice: String::new(),
             contacts: vec![],
         },
     )
     .unwrap();
-    assert!(bridge::share(c, b.id, time::today()).is_err());
-    followup::done(c, followup::open(c, None).unwrap()[0].id, time::today()).unwrap();
+    assert!(bridge::share(c, b.id, calendar::today()).is_err());
+    followup::done(c, followup::open(c, None).unwrap()[0].id, calendar::today()).unwrap();
     contact::delete(c, id).unwrap();
 
     let lines = audit::list(c, &Query::default(), None).unwrap();
@@ -207,8 +215,8 @@ fn erasing_keeps_the_lines_about_a_person_naming_only_their_code() {
     let mut n = NewContact::now(vec![sanne], vec![Support::Emotional]);
     n.note = NOTE.into();
     contact::add(c, &n).unwrap();
-    person::view(c, sanne).unwrap();
-    person::erase(c, sanne).unwrap();
+    person_page::view(c, sanne).unwrap();
+    erasure::erase(c, sanne).unwrap();
     let lines = audit::list(
         c,
         &Query {
@@ -258,7 +266,7 @@ fn pruning_after_five_years_keeps_the_chain_whole() {
 fn the_summary_log_of_an_older_vault_becomes_the_start_of_the_chain() {
     let conn = rusqlite::Connection::open_in_memory().unwrap();
     conn.execute_batch("PRAGMA foreign_keys = ON").unwrap();
-    db::migrate_to(&conn, 4).unwrap();
+    schema::migrate_to(&conn, 4).unwrap();
     conn.execute_batch(
         "INSERT INTO person (id, alias, code, context, created_at) VALUES (7, 'Sanne', 'K7QM', 'client', 0);
          INSERT INTO summary_log (made_at, action, date_from, date_to, level, all_notes, person_ids)
@@ -266,7 +274,7 @@ fn the_summary_log_of_an_older_vault_becomes_the_start_of_the_chain() {
                     (1700000100, 'save', '2026-10-01', '2026-10-31', 'alias', 1, '[]');",
     )
     .unwrap();
-    db::migrate(&conn).unwrap();
+    schema::migrate(&conn).unwrap();
     let lines = audit::list(&conn, &Query::default(), None).unwrap();
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[1].action, Action::Print);

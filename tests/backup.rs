@@ -11,19 +11,21 @@ use std::time::Duration;
 
 use chrono::{DateTime, TimeZone, Utc};
 use common::*;
-use naast::backup::{self, KeyFrom, Trigger};
-use naast::contact::{self, NewContact};
-use naast::model::Support;
-use naast::person::{self, NewPerson};
-use naast::vault::{KeyStore, MemoryKeyStore, Vault};
-use naast::{Error, Lang};
+use naast::ground::error::Error;
+use naast::ground::lang::Lang;
+use naast::ground::vocab::Support;
+use naast::records::contact::{self, NewContact};
+use naast::records::person::{self, NewPerson};
+use naast::store::keys::{KeyStore, MemoryKeyStore};
+use naast::vault::Vault;
+use naast::ways::backup::{self, KeyFrom, Trigger};
 use zeroize::Zeroizing;
 
 fn at(y: i32, m: u32, d: u32, h: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(y, m, d, h, 0, 0).unwrap()
 }
 
-fn add_person(v: &Vault, alias: &str) -> naast::person::PersonId {
+fn add_person(v: &Vault, alias: &str) -> naast::ground::ids::PersonId {
     person::add(
         v.conn(),
         &NewPerson {
@@ -35,7 +37,7 @@ fn add_person(v: &Vault, alias: &str) -> naast::person::PersonId {
     .id
 }
 
-fn add_contact(v: &Vault, p: naast::person::PersonId, note: &str) -> i64 {
+fn add_contact(v: &Vault, p: naast::ground::ids::PersonId, note: &str) -> i64 {
     let mut c = NewContact::now(vec![p], vec![Support::Emotional]);
     c.note = note.into();
     contact::add(v.conn(), &c).unwrap()
@@ -132,7 +134,7 @@ fn a_backup_restores_on_a_new_machine_from_the_file_and_the_code_alone() {
     )
     .unwrap();
     let v2 = Vault::open(&target2, &store2, Some(PASS)).unwrap();
-    assert_eq!(v2.mode(), naast::vault::KeyMode::Passphrase);
+    assert_eq!(v2.mode(), naast::store::keys::KeyMode::Passphrase);
     assert!(store2.load(v2.id()).unwrap().is_none());
 }
 
@@ -142,7 +144,7 @@ fn no_backup_holds_plaintext_and_none_opens_without_the_key() {
     let (v, code) = t.init_passphrase();
     let p = add_person(&v, "ZEBRAALIASq7");
     add_contact(&v, p, "ZEBRANOTEq7 over de week");
-    naast::draft::save(v.conn(), None, r#"{"note":"ZEBRADRAFTq7"}"#, &[p]).unwrap();
+    naast::records::draft::save(v.conn(), None, r#"{"note":"ZEBRADRAFTq7"}"#, &[p]).unwrap();
     let dir = t.dir.path().join("backups");
     let mut made = Vec::new();
     for day in 1..=3 {
@@ -162,7 +164,7 @@ fn no_backup_holds_plaintext_and_none_opens_without_the_key() {
         .all(|f| f.ends_with(".naastbackup") || f.ends_with(".naastbackup.json")));
     for f in &made {
         // Not a plain SQLite file: SQLite without a key cannot read it.
-        let plain = naast::db::Connection::open(f).unwrap();
+        let plain = naast::store::db::Connection::open(f).unwrap();
         assert!(plain
             .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r
                 .get::<_, i64>(0))
@@ -170,7 +172,11 @@ fn no_backup_holds_plaintext_and_none_opens_without_the_key() {
         assert!(!std::fs::read(f).unwrap().starts_with(b"SQLite format 3\0"));
         // From outside Naast, SQLCipher with the raw key opens it; every page,
         // decrypted, holds the markers: the backup is complete, and keyed.
-        let key = hex::encode(naast::vault::recovery::decode(&code).unwrap().as_bytes());
+        let key = hex::encode(
+            naast::store::keys::recovery::decode(&code)
+                .unwrap()
+                .as_bytes(),
+        );
         let seen = scan_outside(f, &key, &markers);
         assert_eq!(seen["opened"], true, "{seen}");
         assert_eq!(seen["sound"], true, "{seen}");
@@ -410,9 +416,9 @@ fn automatic_backups_come_when_something_changed_and_at_most_daily() {
     // Nothing changed: nothing due, not even on close.
     assert!(backup::auto(&v, Trigger::Close, now).unwrap().is_none());
     // Reading, searching, drafts and unlocking are not changes.
-    naast::search::run(v.conn(), "Sanne", &Default::default(), 10).unwrap();
-    naast::draft::save(v.conn(), None, "{}", &[p]).unwrap();
-    v.log_access(naast::audit::Action::Unlock).unwrap();
+    naast::reads::search::run(v.conn(), "Sanne", &Default::default(), 10).unwrap();
+    naast::records::draft::save(v.conn(), None, "{}", &[p]).unwrap();
+    v.log_access(naast::ground::vocab::Action::Unlock).unwrap();
     assert!(!backup::due(&v, Trigger::Close, now).unwrap());
     // A change: due on close at once, while open only after a day.
     add_contact(&v, p, "iets nieuws");
@@ -420,7 +426,7 @@ fn automatic_backups_come_when_something_changed_and_at_most_daily() {
     assert!(!backup::due(&v, Trigger::Daily, now + chrono::Duration::hours(5)).unwrap());
     assert!(backup::due(&v, Trigger::Daily, now + chrono::Duration::hours(24)).unwrap());
     // Status for the home screen: overdue after the warning age (7 days).
-    let s = naast::settings::load(v.conn()).unwrap();
+    let s = naast::records::settings::load(v.conn()).unwrap();
     let st = backup::status(&v, &s, now + chrono::Duration::days(3)).unwrap();
     assert!(!st.overdue && st.changed && st.folder_present);
     assert_eq!(st.last.as_ref().unwrap().counts.people, 1);
@@ -430,7 +436,7 @@ fn automatic_backups_come_when_something_changed_and_at_most_daily() {
     // to show quietly; the vault is untouched and saving goes on.
     let mut s2 = s.clone();
     s2.backup_folder = Some(t.dir.path().join("usb-weg").to_string_lossy().into_owned());
-    naast::settings::save(v.conn(), &s2).unwrap();
+    naast::records::settings::save(v.conn(), &s2).unwrap();
     let e = backup::auto(&v, Trigger::Close, now).unwrap_err();
     assert!(matches!(e, Error::BackupFolderMissing(_)), "{e:?}");
     assert!(
@@ -445,7 +451,7 @@ fn automatic_backups_come_when_something_changed_and_at_most_daily() {
 fn a_backup_on_a_full_disk_leaves_nothing_and_the_vault_untouched() {
     let t = TestVault::new();
     let (v, _) = t.init_passphrase();
-    naast::demo::fill(v.conn(), 40, 6000, 7).unwrap();
+    naast::ways::demo::fill(v.conn(), 40, 6000, 7).unwrap();
     let size = std::fs::metadata(&t.path).unwrap().len();
     assert!(
         size > 3 << 20,
@@ -499,7 +505,7 @@ fn backup_child() {
 fn kill_9_during_backups_leaves_only_sound_backups_and_a_sound_vault() {
     let t = TestVault::new();
     let (v, _) = t.init_passphrase();
-    naast::demo::fill(v.conn(), 20, 3000, 3).unwrap();
+    naast::ways::demo::fill(v.conn(), 20, 3000, 3).unwrap();
     let contacts = contact::list(v.conn(), &Default::default(), None, None)
         .unwrap()
         .len();
@@ -564,10 +570,10 @@ fn kill_9_during_backups_leaves_only_sound_backups_and_a_sound_vault() {
 
 /// Builds a backup as an older Naast (schema 5) wrote it: keyed, with the header.
 fn old_backup(path: &Path, key_hex: &str, vault_id: &str) {
-    let c = naast::db::Connection::open(path).unwrap();
+    let c = naast::store::db::Connection::open(path).unwrap();
     c.execute_batch(&format!("PRAGMA key = \"x'{key_hex}'\";"))
         .unwrap();
-    naast::db::migrate_to(&c, 5).unwrap();
+    naast::vault::schema::migrate_to(&c, 5).unwrap();
     c.execute(
         "INSERT INTO meta (key, value) VALUES ('vault_id', ?1), ('created_at', '0')",
         [vault_id],
@@ -609,8 +615,8 @@ fn old_backup(path: &Path, key_hex: &str, vault_id: &str) {
 #[test]
 fn an_older_backup_is_migrated_on_the_copy_and_a_newer_one_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let key = naast::vault::VaultKey::generate().unwrap();
-    let code = naast::vault::recovery::encode(&key).to_string();
+    let key = naast::store::keys::VaultKey::generate().unwrap();
+    let code = naast::store::keys::recovery::encode(&key).to_string();
     let key_hex = hex::encode(key.as_bytes());
     let file = dir.path().join("oud.naastbackup");
     old_backup(&file, &key_hex, "0123456789abcdef0123456789abcdef");
@@ -633,8 +639,8 @@ fn an_older_backup_is_migrated_on_the_copy_and_a_newer_one_refused() {
     )
     .unwrap();
     assert_eq!(
-        naast::db::schema_version(done.vault.conn()).unwrap(),
-        naast::db::SCHEMA_VERSION
+        naast::store::db::schema_version(done.vault.conn()).unwrap(),
+        naast::vault::schema::SCHEMA_VERSION
     );
     assert!(person::find(done.vault.conn(), "Oude Sanne").is_ok());
     assert_eq!(sha(&file), before, "the backup file itself was changed");
@@ -644,7 +650,7 @@ fn an_older_backup_is_migrated_on_the_copy_and_a_newer_one_refused() {
     let newer = dir.path().join("nieuw.naastbackup");
     old_backup(&newer, &key_hex, "0123456789abcdef0123456789abcdef");
     {
-        let c = naast::db::Connection::open(&newer).unwrap();
+        let c = naast::store::db::Connection::open(&newer).unwrap();
         c.execute_batch(&format!(
             "PRAGMA key = \"x'{key_hex}'\"; PRAGMA user_version = 99;"
         ))
@@ -716,7 +722,7 @@ fn a_backup_while_another_window_keeps_saving_is_one_consistent_moment() {
     let t = TestVault::new();
     let (v, _) = t.init_passphrase();
     let p = add_person(&v, "Sanne");
-    naast::demo::fill(v.conn(), 10, 2000, 5).unwrap();
+    naast::ways::demo::fill(v.conn(), 10, 2000, 5).unwrap();
     let dir = t.dir.path().join("backups");
     let path = t.path.clone();
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));

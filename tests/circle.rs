@@ -6,12 +6,19 @@ mod common;
 
 use chrono::NaiveDate;
 use common::*;
-use naast::bridge::{self, NewBridgeNote};
-use naast::contact::{self, NewContact};
-use naast::model::{BridgeKind, Context, Mode, Rhythm, Support};
-use naast::person::{self, NewPerson, Removal};
-use naast::summary::{self, Options};
-use naast::{followup, time, Error, Invalid, Lang};
+use naast::ground::calendar;
+use naast::ground::error::{Error, Invalid};
+use naast::ground::lang::Lang;
+use naast::ground::time;
+use naast::ground::vocab::{BridgeKind, Context, Mode, Rhythm, Support};
+use naast::records::bridge::{self, NewBridgeNote};
+use naast::records::circle::{self, Removal};
+use naast::records::consent;
+use naast::records::contact::{self, NewContact};
+use naast::records::followup;
+use naast::records::person::{self, NewPerson};
+use naast::ways::bridge_text;
+use naast::ways::summary::{self, Options};
 
 fn day(s: &str) -> NaiveDate {
     time::parse_date(s).unwrap()
@@ -36,11 +43,11 @@ fn a_member_is_edited_and_moved_between_the_two_groups() {
     let (v, _) = t.init_passphrase();
     let c = v.conn();
     let sanne = someone(c, "Sanne", Context::Client);
-    let lies = person::add_member(c, sanne, "Lies", "zus", false).unwrap();
-    let doc = person::add_member(c, sanne, "dr. Visser", "psychiater", true).unwrap();
+    let lies = circle::add_member(c, sanne, "Lies", "zus", false).unwrap();
+    let doc = circle::add_member(c, sanne, "dr. Visser", "psychiater", true).unwrap();
 
     // Informal first, then formal: the two groups the page shows.
-    let names: Vec<(String, bool)> = person::circle(c, sanne)
+    let names: Vec<(String, bool)> = circle::circle(c, sanne)
         .unwrap()
         .into_iter()
         .map(|m| (m.name, m.formal))
@@ -50,23 +57,23 @@ fn a_member_is_edited_and_moved_between_the_two_groups() {
         vec![("Lies".into(), false), ("dr. Visser".into(), true)]
     );
 
-    let lies = person::update_member(c, lies.id, "Lies de Boer", "  zus,   oudste ", true).unwrap();
+    let lies = circle::update_member(c, lies.id, "Lies de Boer", "  zus,   oudste ", true).unwrap();
     assert_eq!(
         (lies.name.as_str(), lies.role.as_str(), lies.formal),
         ("Lies de Boer", "zus, oudste", true)
     );
-    assert_eq!(person::member(c, lies.id).unwrap(), lies);
+    assert_eq!(circle::member(c, lies.id).unwrap(), lies);
 
     // A name another member has is refused, whatever its case; nothing changes.
     assert!(matches!(
-        person::update_member(c, lies.id, "DR. VISSER", "", true),
+        circle::update_member(c, lies.id, "DR. VISSER", "", true),
         Err(Error::Invalid(Invalid::DuplicateMember(_)))
     ));
     assert!(matches!(
-        person::update_member(c, doc.id, "  ", "", true),
+        circle::update_member(c, doc.id, "  ", "", true),
         Err(Error::Invalid(Invalid::Empty(_)))
     ));
-    assert_eq!(person::member(c, lies.id).unwrap(), lies);
+    assert_eq!(circle::member(c, lies.id).unwrap(), lies);
 
     // Someone a bridge note went to stays formal: the note was to a professional.
     bridge::add(
@@ -82,10 +89,10 @@ fn a_member_is_edited_and_moved_between_the_two_groups() {
     )
     .unwrap();
     assert!(matches!(
-        person::update_member(c, doc.id, "dr. Visser", "psychiater", false),
+        circle::update_member(c, doc.id, "dr. Visser", "psychiater", false),
         Err(Error::Invalid(Invalid::MemberHasBridgeNotes(_)))
     ));
-    let doc2 = person::update_member(c, doc.id, "dr. A. Visser", "psychiater", true).unwrap();
+    let doc2 = circle::update_member(c, doc.id, "dr. A. Visser", "psychiater", true).unwrap();
     assert_eq!(doc2.name, "dr. A. Visser");
 }
 
@@ -95,10 +102,10 @@ fn removing_a_member_deletes_only_what_nothing_refers_to_and_never_what_was_shar
     let (v, _) = t.init_passphrase();
     let c = v.conn();
     let sanne = someone(c, "Sanne", Context::Client);
-    let buur = person::add_member(c, sanne, "Kees", "buurman", false).unwrap();
-    let doc = person::add_member(c, sanne, "dr. Visser", "psychiater", true).unwrap();
-    let today = time::today();
-    let consent = person::add_consent(
+    let buur = circle::add_member(c, sanne, "Kees", "buurman", false).unwrap();
+    let doc = circle::add_member(c, sanne, "dr. Visser", "psychiater", true).unwrap();
+    let today = calendar::today();
+    let consent = consent::add_consent(
         c,
         &doc,
         "afspraken en medicatie",
@@ -119,29 +126,35 @@ fn removing_a_member_deletes_only_what_nothing_refers_to_and_never_what_was_shar
     )
     .unwrap();
     let shared = bridge::share(c, note.id, today).unwrap();
-    let copy_before =
-        bridge::copy_for_others(c, note.id, naast::redact::Level::Code, Lang::Nl, today).ok();
+    let copy_before = bridge_text::copy_for_others(
+        c,
+        note.id,
+        naast::ways::redact::Level::Code,
+        Lang::Nl,
+        today,
+    )
+    .ok();
 
     // Nothing refers to the neighbour: he is gone, for good.
     assert_eq!(
-        person::remove_member(c, buur.id, today).unwrap(),
+        circle::remove_member(c, buur.id, today).unwrap(),
         Removal::Deleted
     );
     assert!(matches!(
-        person::member(c, buur.id),
+        circle::member(c, buur.id),
         Err(Error::NotFound { .. })
     ));
 
     // The doctor has a consent and a shared note: out of the circle, consent
     // withdrawn today, the note and what was shared kept exactly.
     assert_eq!(
-        person::remove_member(c, doc.id, today).unwrap(),
+        circle::remove_member(c, doc.id, today).unwrap(),
         Removal::Left
     );
-    assert!(person::circle(c, sanne).unwrap().is_empty());
-    let left = person::member(c, doc.id).unwrap();
+    assert!(circle::circle(c, sanne).unwrap().is_empty());
+    let left = circle::member(c, doc.id).unwrap();
     assert_eq!(left.left_on, Some(today));
-    let k = person::consents(c, sanne)
+    let k = consent::consents(c, sanne)
         .unwrap()
         .into_iter()
         .find(|k| k.id == consent.id)
@@ -152,35 +165,40 @@ fn removing_a_member_deletes_only_what_nothing_refers_to_and_never_what_was_shar
     assert_eq!(kept.shared_at, shared.shared_at);
     assert!(copy_before.is_some());
     // Sharing or copying for them stops; a new consent or note is refused by name.
-    assert!(
-        bridge::copy_for_others(c, note.id, naast::redact::Level::Code, Lang::Nl, today).is_err()
-    );
+    assert!(bridge_text::copy_for_others(
+        c,
+        note.id,
+        naast::ways::redact::Level::Code,
+        Lang::Nl,
+        today
+    )
+    .is_err());
     assert!(matches!(
-        person::add_consent_for(c, doc.id, "", today, today),
+        consent::add_consent_for(c, doc.id, "", today, today),
         Err(Error::Invalid(Invalid::MemberLeft(_)))
     ));
     assert!(matches!(
-        person::update_member(c, doc.id, "dr. Visser", "", true),
+        circle::update_member(c, doc.id, "dr. Visser", "", true),
         Err(Error::Invalid(Invalid::MemberLeft(_)))
     ));
     // Removing twice changes nothing.
     assert_eq!(
-        person::remove_member(c, doc.id, today).unwrap(),
+        circle::remove_member(c, doc.id, today).unwrap(),
         Removal::Left
     );
     // Their name is still known to redaction (it is in notes that were shared).
-    assert!(person::all_members(c)
+    assert!(circle::all_members(c)
         .unwrap()
         .iter()
         .any(|m| m.id == doc.id));
 
     // Added again under the same name: the same member, history one.
-    let back = person::add_member(c, sanne, "DR. VISSER", "psychiater", true).unwrap();
+    let back = circle::add_member(c, sanne, "DR. VISSER", "psychiater", true).unwrap();
     assert_eq!(back.id, doc.id);
     assert_eq!(back.left_on, None);
-    assert_eq!(person::circle(c, sanne).unwrap().len(), 1);
+    assert_eq!(circle::circle(c, sanne).unwrap().len(), 1);
     // The withdrawn consent stays withdrawn: coming back is not consent.
-    assert!(person::consents(c, sanne)
+    assert!(consent::consents(c, sanne)
         .unwrap()
         .iter()
         .all(|k| k.withdrawn_on.is_some()));
@@ -268,7 +286,7 @@ fn the_colleague_rhythm_keeps_its_own_dates_through_contacts_edits_and_moves() {
 fn an_older_vaults_rhythm_check_ins_learn_what_they_are() {
     let conn = rusqlite::Connection::open_in_memory().unwrap();
     conn.execute_batch("PRAGMA foreign_keys = ON").unwrap();
-    naast::db::migrate_to(&conn, 6).unwrap();
+    naast::vault::schema::migrate_to(&conn, 6).unwrap();
     conn.execute_batch(
         "INSERT INTO person (id, alias, code, context, created_at) VALUES (1, 'C-1', 'K7QM', 'colleague', 0);
          INSERT INTO followup (person_id, due, why, created_at, moved) VALUES
@@ -279,7 +297,7 @@ fn an_older_vaults_rhythm_check_ins_learn_what_they_are() {
              (1, '2026-12-20', 'kerst: even bellen', 0, 0);",
     )
     .unwrap();
-    naast::db::migrate(&conn).unwrap();
+    naast::vault::schema::migrate(&conn).unwrap();
     let rows: Vec<(i64, Option<String>, Option<String>, String)> = conn
         .prepare("SELECT id, rhythm, incident, why FROM followup ORDER BY id")
         .unwrap()

@@ -435,7 +435,7 @@ fn recover_reads_the_code_from_stdin_when_the_key_file_is_gone() {
     let c = Cli::new();
     let code = c.init()["recovery_code"].as_str().unwrap().to_string();
     c.ok(&["person", "add", "--alias", "Sanne"]);
-    std::fs::remove_file(naast::vault::keyfile::path_for(&c.vault)).unwrap();
+    std::fs::remove_file(naast::store::keys::keyfile::path_for(&c.vault)).unwrap();
     refused(&c.run(&["person", "list"]), "naast recover");
 
     let recover = |code: &str| {

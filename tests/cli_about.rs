@@ -3,14 +3,15 @@
 mod common;
 
 use common::cli::*;
-use naast::vault::{MemoryKeyStore, Vault};
+use naast::store::keys::MemoryKeyStore;
+use naast::vault::Vault;
 
 #[test]
 fn about_without_a_vault_gives_the_version_and_the_default_folders() {
     let c = Cli::new();
     let a = c.json(&["about"]);
     assert_eq!(a["version"], env!("CARGO_PKG_VERSION"));
-    assert_eq!(a["vault_format"], naast::db::SCHEMA_VERSION);
+    assert_eq!(a["vault_format"], naast::vault::schema::SCHEMA_VERSION);
     assert_eq!(a["vault_path"], c.vault.display().to_string());
     assert_eq!(
         a["backup_folder"],
@@ -27,9 +28,9 @@ fn about_shows_the_backup_folder_the_settings_chose() {
     let usb = c.dir.path().join("usb");
     {
         let v = Vault::open(&c.vault, &MemoryKeyStore::default(), Some(common::PASS)).unwrap();
-        let mut s = naast::settings::load(v.conn()).unwrap();
+        let mut s = naast::records::settings::load(v.conn()).unwrap();
         s.backup_folder = Some(usb.display().to_string());
-        naast::settings::save(v.conn(), &s).unwrap();
+        naast::records::settings::save(v.conn(), &s).unwrap();
     }
     let a = c.json(&["about"]);
     assert_eq!(a["backup_folder"], usb.display().to_string());
@@ -41,7 +42,7 @@ fn about_shows_the_backup_folder_the_settings_chose() {
     assert_eq!(lines[0], format!("Naast {}", env!("CARGO_PKG_VERSION")));
     assert_eq!(
         lines[1],
-        format!("Kluisformaat: {}", naast::db::SCHEMA_VERSION)
+        format!("Kluisformaat: {}", naast::vault::schema::SCHEMA_VERSION)
     );
     assert_eq!(lines[2], format!("Kluis: {}", c.vault.display()));
     assert_eq!(lines[3], format!("Back-ups: {}", usb.display()));

@@ -12,10 +12,12 @@ mod common;
 use std::ops::Range;
 
 use common::*;
-use naast::model::Context;
-use naast::person::{self, NewPerson};
-use naast::redact::{self, Heuristic, Level, Redactor, Rules};
-use naast::Lang;
+use naast::ground::fold;
+use naast::ground::lang::Lang;
+use naast::ground::vocab::Context;
+use naast::records::circle;
+use naast::records::person::{self, NewPerson};
+use naast::ways::redact::{Heuristic, Level, Redactor, Rules};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Kind {
@@ -88,7 +90,7 @@ fn notes() -> Vec<Note> {
 }
 
 /// A vault with the corpus's people and circle members.
-fn vault() -> (TestVault, naast::Vault) {
+fn vault() -> (TestVault, naast::vault::Vault) {
     let t = TestVault::new();
     let (v, _) = t.init_passphrase();
     let c = v.conn();
@@ -114,7 +116,7 @@ fn vault() -> (TestVault, naast::Vault) {
             }
             "circle" => {
                 let p = person::find(c, f[0]).unwrap();
-                person::add_member(c, p.id, f[1], f[2], true).unwrap();
+                circle::add_member(c, p.id, f[1], f[2], true).unwrap();
             }
             other => panic!("unknown line kind {other:?}"),
         }
@@ -131,7 +133,7 @@ fn name_words(text: &str, span: &Range<usize>) -> Vec<Range<usize>> {
         match (ch.is_alphanumeric(), start) {
             (true, None) => start = Some(i),
             (false, Some(b)) => {
-                let w = redact::fold(&s[b..i]);
+                let w = fold::fold(&s[b..i]);
                 let skip = w.chars().count() < 2
                     || matches!(
                         w.as_str(),
@@ -199,7 +201,7 @@ impl Figures {
     }
 }
 
-fn measure(v: &naast::Vault, notes: &[Note], h: Heuristic) -> Figures {
+fn measure(v: &naast::vault::Vault, notes: &[Note], h: Heuristic) -> Figures {
     let r = Redactor::load(
         v.conn(),
         Rules {

@@ -12,10 +12,11 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::*;
-use naast::contact::{self, NewContact};
-use naast::model::Support;
-use naast::person::{self, NewPerson};
-use naast::vault::{MemoryKeyStore, Vault};
+use naast::ground::vocab::Support;
+use naast::records::contact::{self, NewContact};
+use naast::records::person::{self, NewPerson};
+use naast::store::keys::MemoryKeyStore;
+use naast::vault::Vault;
 
 const ENV: &str = "NAAST_CRASH_CHILD_VAULT";
 

@@ -7,12 +7,20 @@ mod common;
 use std::process::Command;
 
 use common::*;
-use naast::contact::{self, NewContact};
-use naast::dossier::{self, Format};
-use naast::model::{BridgeKind, Support};
-use naast::person::{self, NewPerson};
+use naast::audit;
+use naast::ground::calendar;
+use naast::ground::lang::Lang;
+use naast::ground::time;
+use naast::ground::vocab::{self, BridgeKind, Support};
+use naast::records::bridge;
+use naast::records::circle;
+use naast::records::consent;
+use naast::records::contact::{self, NewContact};
+use naast::records::erasure;
+use naast::records::followup;
+use naast::records::person::{self, NewPerson};
 use naast::vault::Vault;
-use naast::{audit, bridge, followup, time, Lang};
+use naast::ways::dossier::{self, Format};
 
 fn day(s: &str) -> chrono::NaiveDate {
     time::parse_date(s).unwrap()
@@ -46,8 +54,8 @@ fn seed(v: &Vault) -> (i64, i64) {
     let mut g = NewContact::now(vec![sanne, mo], vec![Support::Emotional]);
     g.note = "Groepsavond: Mo kookte, Sanne deed de afwas en Mo's broer kwam later.".into();
     contact::add(c, &g).unwrap();
-    let doc = person::add_member(c, sanne, "dr. Visser", "psychiater", true).unwrap();
-    person::add_consent(
+    let doc = circle::add_member(c, sanne, "dr. Visser", "psychiater", true).unwrap();
+    consent::add_consent(
         c,
         &doc,
         "brugnotities",
@@ -67,10 +75,10 @@ fn seed(v: &Vault) -> (i64, i64) {
         },
     )
     .unwrap();
-    bridge::share(c, b.id, time::today()).unwrap();
+    bridge::share(c, b.id, calendar::today()).unwrap();
     bridge::answer(c, b.id, "Volgende week samen bespreken.").unwrap();
     let f = followup::open(c, Some(sanne)).unwrap()[0].id;
-    followup::done(c, f, time::today()).unwrap();
+    followup::done(c, f, calendar::today()).unwrap();
     followup::add(c, sanne, day("2026-12-15"), "na de vakantie").unwrap();
     (sanne, mo)
 }
@@ -136,7 +144,7 @@ fn everything_about_a_person_about_them_only_in_both_files() {
     let exports = audit::list(
         v.conn(),
         &audit::Query {
-            action: Some(audit::Action::Export),
+            action: Some(vocab::Action::Export),
             ..Default::default()
         },
         None,
@@ -177,8 +185,12 @@ fn an_erased_person_is_nowhere_in_the_file_pages_and_log_included() {
     let mut g = NewContact::now(vec![erased, kept], vec![Support::Practical]);
     g.note = "gedeeldemarkeringxyz".into();
     contact::add(c, &g).unwrap();
-    naast::draft::save(c, None, r#"{"note":"conceptmarkeringxyz"}"#, &[erased]).unwrap();
-    let key = hex::encode(naast::vault::recovery::decode(&code).unwrap().as_bytes());
+    naast::records::draft::save(c, None, r#"{"note":"conceptmarkeringxyz"}"#, &[erased]).unwrap();
+    let key = hex::encode(
+        naast::store::keys::recovery::decode(&code)
+            .unwrap()
+            .as_bytes(),
+    );
     let markers = [
         "Qwertyalias",
         "Volledignaam",
@@ -195,7 +207,7 @@ fn an_erased_person_is_nowhere_in_the_file_pages_and_log_included() {
         "{before}"
     );
 
-    person::erase(c, erased).unwrap();
+    erasure::erase(c, erased).unwrap();
     drop(v);
     let after = scan(&t.path, &key, &markers);
     assert_eq!(after["opened"], true);

@@ -9,8 +9,10 @@ mod common;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use naast::vault::{KeyStore, OsKeyring, Vault, VaultKey};
-use naast::{person, Error};
+use naast::ground::error::Error;
+use naast::records::person;
+use naast::store::keys::{KeyStore, OsKeyring, VaultKey};
+use naast::vault::Vault;
 
 fn require_session_bus() {
     assert!(
@@ -187,7 +189,7 @@ fn switching_modes_and_a_new_key_from_the_cli_leave_no_stale_key_in_the_keyring(
     // Passphrase → keyring: the entry is back and the key file has no slot.
     naast(&["use-keyring", "--passphrase-file", p]);
     assert!(items_in_keyring(&svc).contains(&id));
-    let keys = std::fs::read_to_string(naast::vault::keyfile::path_for(&vault)).unwrap();
+    let keys = std::fs::read_to_string(naast::store::keys::keyfile::path_for(&vault)).unwrap();
     assert!(!keys.contains("argon2id"), "{keys}");
 
     // A new key: the keyring holds the new key, the old code opens nothing.
@@ -199,7 +201,7 @@ fn switching_modes_and_a_new_key_from_the_cli_leave_no_stale_key_in_the_keyring(
         .unwrap()
         .get_secret()
         .unwrap();
-    let new_key = naast::vault::recovery::decode(new_code).unwrap();
+    let new_key = naast::store::keys::recovery::decode(new_code).unwrap();
     assert_eq!(raw.as_slice(), new_key.as_bytes());
     let store = OsKeyring::with_service(&svc);
     assert!(matches!(

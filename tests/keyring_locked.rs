@@ -3,8 +3,9 @@
 
 use std::process::Command;
 
-use naast::vault::{KeyStore, OsKeyring, Vault};
-use naast::Error;
+use naast::ground::error::Error;
+use naast::store::keys::{KeyStore, OsKeyring};
+use naast::vault::Vault;
 
 fn collection(method: &str) {
     let ok = Command::new("dbus-send")
@@ -70,7 +71,7 @@ fn a_locked_keyring_is_named_and_nothing_is_made_or_changed() {
     std::thread::sleep(std::time::Duration::from_millis(500));
 
     assert!(matches!(e, Error::KeyringLocked), "{e:?}");
-    assert!(e.message(naast::Lang::Nl).contains("op slot"));
+    assert!(e.message(naast::ground::lang::Lang::Nl).contains("op slot"));
     assert!(
         matches!(init_elsewhere, Error::KeyringLocked),
         "{init_elsewhere:?}"

@@ -6,10 +6,17 @@ mod common;
 
 use chrono::NaiveDate;
 use common::*;
-use naast::contact::{self, NewContact, Patch};
-use naast::model::{Mode, Support};
-use naast::person::{self, NewPerson};
-use naast::{db, draft, followup, summary, time};
+use naast::ground::time;
+use naast::ground::vocab::{Mode, Support};
+use naast::records::circle;
+use naast::records::contact::{self, NewContact, Patch};
+use naast::records::draft;
+use naast::records::erasure;
+use naast::records::followup;
+use naast::records::person::{self, NewPerson};
+use naast::store::db;
+use naast::vault::schema;
+use naast::ways::summary;
 use rusqlite::Connection;
 
 fn day(s: &str) -> NaiveDate {
@@ -129,11 +136,11 @@ fn an_id_once_given_is_never_given_again_in_any_table() {
     let y = contact::add(c, &contact_with(vec![a], "twee", Some("2026-12-01"))).unwrap();
     assert!(y > x);
     assert!(followup::open(c, None).unwrap()[0].id > f);
-    let m = person::add_member(c, a, "dr. Visser", "psychiater", true).unwrap();
-    person::erase(c, a).unwrap();
+    let m = circle::add_member(c, a, "dr. Visser", "psychiater", true).unwrap();
+    erasure::erase(c, a).unwrap();
     let b = someone(c, "Mo");
     assert!(b > a);
-    let m2 = person::add_member(c, b, "dr. Visser", "psychiater", true).unwrap();
+    let m2 = circle::add_member(c, b, "dr. Visser", "psychiater", true).unwrap();
     assert!(m2.id > m.id);
     for table in [
         "person",
@@ -177,7 +184,7 @@ fn drafts_leave_with_their_contact_and_with_an_erased_person() {
 
     let o = summary::Options::new(day("2026-11-01"), day("2026-11-30"));
     summary::record(c, &o, &[sanne, mo], summary::Action::Save).unwrap();
-    person::erase(c, mo).unwrap();
+    erasure::erase(c, mo).unwrap();
     assert!(
         draft::load(c, None).unwrap().is_none(),
         "the new-contact draft named Mo"
@@ -186,7 +193,7 @@ fn drafts_leave_with_their_contact_and_with_an_erased_person() {
     let e = &naast::audit::list(
         c,
         &naast::audit::Query {
-            action: Some(naast::audit::Action::Save),
+            action: Some(naast::ground::vocab::Action::Save),
             ..Default::default()
         },
         None,
@@ -213,7 +220,7 @@ fn drafts_leave_with_their_contact_and_with_an_erased_person() {
 fn upgrading_an_older_vault_keeps_every_row_and_never_reuses_a_deleted_id() {
     let conn = Connection::open_in_memory().unwrap();
     conn.execute_batch("PRAGMA foreign_keys = ON").unwrap();
-    db::migrate_to(&conn, 3).unwrap();
+    schema::migrate_to(&conn, 3).unwrap();
     conn.execute_batch(
         "INSERT INTO person (id, alias, code, context, created_at) VALUES (1, 'Sanne', 'K7QM', 'client', 0), (4, 'Mo', 'X2CD', 'client', 0);
          INSERT INTO contact (id, at, minutes, mode, initiative, support, note, created_at, updated_at)
@@ -228,8 +235,8 @@ fn upgrading_an_older_vault_keeps_every_row_and_never_reuses_a_deleted_id() {
              ('contact', '{\"note\":\"nieuw\",\"persons\":[{\"id\":1},{\"id\":99}]}', 0);",
     )
     .unwrap();
-    db::migrate(&conn).unwrap();
-    assert_eq!(db::schema_version(&conn).unwrap(), db::SCHEMA_VERSION);
+    schema::migrate(&conn).unwrap();
+    assert_eq!(db::schema_version(&conn).unwrap(), schema::SCHEMA_VERSION);
 
     let people: Vec<(i64, String)> = conn
         .prepare("SELECT id, alias FROM person ORDER BY id")
@@ -247,7 +254,7 @@ fn upgrading_an_older_vault_keeps_every_row_and_never_reuses_a_deleted_id() {
     assert_eq!(c1.persons[0].alias, "Sanne");
     assert_eq!(followup::open(&conn, Some(1)).unwrap().len(), 1);
     // The search index still finds the old notes, by the same ids.
-    let hits = naast::search::search(&conn, "ijssel", &Default::default(), 5).unwrap();
+    let hits = naast::reads::search::search(&conn, "ijssel", &Default::default(), 5).unwrap();
     assert_eq!(hits.iter().map(|h| h.id).collect::<Vec<_>>(), vec![1]);
 
     // The draft of deleted contact 3 is gone, and 3 is never handed out.
@@ -256,7 +263,7 @@ fn upgrading_an_older_vault_keeps_every_row_and_never_reuses_a_deleted_id() {
     let next = contact::add(&conn, &contact_with(vec![1], "nieuw", None)).unwrap();
     assert_eq!(next, 4);
     // Drafts now know their people: erasing Mo takes the edit draft that named him.
-    person::erase(&conn, 4).unwrap();
+    erasure::erase(&conn, 4).unwrap();
     assert!(draft::load(&conn, Some(2)).unwrap().is_none());
     assert!(draft::load(&conn, None).unwrap().is_some());
     let broken: i64 = conn

@@ -9,10 +9,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use common::*;
-use naast::contact::{self, NewContact, Patch};
-use naast::model::Support;
-use naast::person::{self, NewPerson};
-use naast::{followup, time};
+use naast::ground::time;
+use naast::ground::vocab::Support;
+use naast::records::contact::{self, NewContact, Patch};
+use naast::records::erasure;
+use naast::records::followup;
+use naast::records::person::{self, NewPerson};
 use proptest::prelude::*;
 
 #[derive(Debug, Clone)]
@@ -335,7 +337,7 @@ fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
                 let Some(p) = pick(m.people.iter().copied(), which) else {
                     continue;
                 };
-                person::erase(c, p).unwrap();
+                erasure::erase(c, p).unwrap();
                 m.people.remove(&p);
                 m.checkins.retain(|ci| ci.person != p);
                 let gone: Vec<i64> = m

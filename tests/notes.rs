@@ -5,10 +5,19 @@ mod common;
 
 use chrono::NaiveDate;
 use common::*;
-use naast::contact::{self, Filter, NewContact};
-use naast::model::{BridgeKind, Mode, Support};
-use naast::person::{self, NewPerson};
-use naast::{bridge, followup, search, time, Error, Invalid};
+use naast::ground::calendar;
+use naast::ground::error::{Error, Invalid};
+use naast::ground::time;
+use naast::ground::vocab::{self, BridgeKind, Mode, Support};
+use naast::reads::search;
+use naast::records::bridge;
+use naast::records::circle;
+use naast::records::consent;
+use naast::records::contact::{self, Filter, NewContact};
+use naast::records::erasure;
+use naast::records::followup;
+use naast::records::person::{self, NewPerson};
+use naast::ways::bridge_text;
 
 fn day(s: &str) -> NaiveDate {
     time::parse_date(s).unwrap()
@@ -110,7 +119,7 @@ fn notes_are_kept_exactly_as_typed_up_to_the_limit() {
         matches!(e, Error::Invalid(Invalid::TooLong { len: 1_048_576, .. })),
         "{e:?}"
     );
-    assert!(e.message(naast::Lang::Nl).contains("200000"));
+    assert!(e.message(naast::ground::lang::Lang::Nl).contains("200000"));
     assert_eq!(contact::count(c, &Filter::default()).unwrap(), 1);
 }
 
@@ -311,7 +320,7 @@ fn the_period_follows_dutch_days_across_the_clock_change() {
         None,
     )
     .unwrap();
-    let notes: Vec<_> = on_25.iter().map(|x| time::short_local(x.at)).collect();
+    let notes: Vec<_> = on_25.iter().map(|x| calendar::short_local(x.at)).collect();
     assert_eq!(
         notes,
         ["2026-10-25 23:30", "2026-10-25 02:30", "2026-10-25 00:30"]
@@ -422,8 +431,8 @@ fn a_bridge_note_is_shared_only_with_valid_consent() {
     let (v, _) = t.init_passphrase();
     let c = v.conn();
     let p = someone(c, "Sanne");
-    let doc = person::add_member(c, p, "dr. Visser", "psychiater", true).unwrap();
-    let sister = person::add_member(c, p, "Lies", "zus", false).unwrap();
+    let doc = circle::add_member(c, p, "dr. Visser", "psychiater", true).unwrap();
+    let sister = circle::add_member(c, p, "Lies", "zus", false).unwrap();
     let cid = contact::add(
         c,
         &contact_at(
@@ -462,9 +471,9 @@ fn a_bridge_note_is_shared_only_with_valid_consent() {
         Err(Error::NoConsent { .. })
     ));
     // Consent for someone else → still blocked.
-    person::add_consent(
+    consent::add_consent(
         c,
-        &person::add_member(c, p, "Jan (casemanager)", "casemanager", true).unwrap(),
+        &circle::add_member(c, p, "Jan (casemanager)", "casemanager", true).unwrap(),
         "",
         day("2026-11-01"),
         day("2027-01-01"),
@@ -475,28 +484,34 @@ fn a_bridge_note_is_shared_only_with_valid_consent() {
         Err(Error::NoConsent { .. })
     ));
     // Expired consent → blocked.
-    person::add_consent(c, &doc, "", day("2026-01-01"), day("2026-11-19")).unwrap();
+    consent::add_consent(c, &doc, "", day("2026-01-01"), day("2026-11-19")).unwrap();
     assert!(matches!(
         bridge::share(c, b.id, today),
         Err(Error::NoConsent { .. })
     ));
     // Withdrawn consent → blocked.
-    let k = person::add_consent(c, &doc, "", day("2026-11-01"), day("2027-05-01")).unwrap();
-    person::withdraw_consent(c, k.id, day("2026-11-10")).unwrap();
+    let k = consent::add_consent(c, &doc, "", day("2026-11-01"), day("2027-05-01")).unwrap();
+    consent::withdraw_consent(c, k.id, day("2026-11-10")).unwrap();
     assert!(matches!(
         bridge::share(c, b.id, today),
         Err(Error::NoConsent { .. })
     ));
-    assert_eq!(bridge::get(c, b.id).unwrap().status, bridge::Status::Draft);
+    assert_eq!(bridge::get(c, b.id).unwrap().status, vocab::Status::Draft);
     // Copying as text without consent: refused (no text at all), and logged as refused.
     assert!(matches!(
-        bridge::copy_for_others(c, b.id, naast::redact::Level::Full, naast::Lang::Nl, today),
+        bridge_text::copy_for_others(
+            c,
+            b.id,
+            naast::ways::redact::Level::Full,
+            naast::ground::lang::Lang::Nl,
+            today
+        ),
         Err(Error::NoConsent { .. })
     ));
     let refused = naast::audit::list(
         c,
         &naast::audit::Query {
-            action: Some(naast::audit::Action::Copy),
+            action: Some(naast::ground::vocab::Action::Copy),
             ..Default::default()
         },
         None,
@@ -505,7 +520,7 @@ fn a_bridge_note_is_shared_only_with_valid_consent() {
     assert!(refused.len() == 1 && refused[0].refused);
 
     // Valid consent → shared, and the record of what was sent is kept.
-    let k = person::add_consent(
+    let k = consent::add_consent(
         c,
         &doc,
         "stagnatie bespreken",
@@ -514,7 +529,7 @@ fn a_bridge_note_is_shared_only_with_valid_consent() {
     )
     .unwrap();
     let shared = bridge::share(c, b.id, today).unwrap();
-    assert_eq!(shared.status, bridge::Status::Shared);
+    assert_eq!(shared.status, vocab::Status::Shared);
     let (rec, cons, text): (String, i64, String) = c
         .query_row(
             "SELECT recipient, consent_id, text FROM bridge_share WHERE bridge_id = ?1",
@@ -536,15 +551,21 @@ fn a_bridge_note_is_shared_only_with_valid_consent() {
     ));
     // Copy as text counts as sharing: with the valid consent it gives the text with
     // names replaced at the chosen level, and the log says so.
-    let copy = bridge::copy_for_others(c, b.id, naast::redact::Level::Code, naast::Lang::Nl, today)
-        .unwrap();
+    let copy = bridge_text::copy_for_others(
+        c,
+        b.id,
+        naast::ways::redact::Level::Code,
+        naast::ground::lang::Lang::Nl,
+        today,
+    )
+    .unwrap();
     let code = person::get(c, p).unwrap().code;
     assert!(!copy.contains("Sanne"), "{copy}");
     assert!(copy.contains(&code), "{copy}");
     let copies = naast::audit::list(
         c,
         &naast::audit::Query {
-            action: Some(naast::audit::Action::Copy),
+            action: Some(naast::ground::vocab::Action::Copy),
             ..Default::default()
         },
         None,
@@ -562,10 +583,10 @@ fn a_bridge_note_is_shared_only_with_valid_consent() {
     );
     assert_eq!(copies[0].detail["level"], "code");
     let answered = bridge::answer(c, b.id, "We plannen een gesprek met Sanne erbij.").unwrap();
-    assert_eq!(answered.status, bridge::Status::Answered);
+    assert_eq!(answered.status, vocab::Status::Answered);
     assert_eq!(
         bridge::close(c, b.id).unwrap().status,
-        bridge::Status::Closed
+        vocab::Status::Closed
     );
     assert!(shared
         .plain_text()
@@ -624,8 +645,8 @@ fn erasing_a_person_removes_them_everywhere_but_keeps_others_group_contacts() {
     let (v, _) = t.init_passphrase();
     let c = v.conn();
     let (a, b) = (someone(c, "Sanne"), someone(c, "Mo"));
-    let doc = person::add_member(c, a, "dr. Visser", "psychiater", true).unwrap();
-    person::add_consent(c, &doc, "", day("2026-11-01"), day("2027-01-01")).unwrap();
+    let doc = circle::add_member(c, a, "dr. Visser", "psychiater", true).unwrap();
+    consent::add_consent(c, &doc, "", day("2026-11-01"), day("2027-01-01")).unwrap();
     contact::add(
         c,
         &contact_at(
@@ -660,7 +681,7 @@ fn erasing_a_person_removes_them_everywhere_but_keeps_others_group_contacts() {
     .unwrap();
     followup::add(c, a, day("2026-12-01"), "").unwrap();
 
-    assert_eq!(person::erase(c, a).unwrap(), 1);
+    assert_eq!(erasure::erase(c, a).unwrap(), 1);
     assert!(person::find(c, "Sanne").is_err());
     assert!(search::search(c, "zeldzaamwoord", &Filter::default(), 5)
         .unwrap()
@@ -714,8 +735,12 @@ fn aliases_are_unique_and_people_are_found_by_alias_or_code() {
     assert_eq!(person::find(c, "SANNE DE VRIES").unwrap().id, p.id);
     assert_eq!(person::find(c, &p.code.to_lowercase()).unwrap().id, p.id);
     let e = person::find(c, "Onbekend").unwrap_err();
-    assert!(e.cli_message(naast::Lang::En).contains("naast person add"));
-    assert!(e.message(naast::Lang::En).contains("under People"));
+    assert!(e
+        .cli_message(naast::ground::lang::Lang::En)
+        .contains("naast person add"));
+    assert!(e
+        .message(naast::ground::lang::Lang::En)
+        .contains("under People"));
 }
 
 #[test]
@@ -766,12 +791,15 @@ fn people_closed_longer_than_the_period_are_offered_for_erasure_and_nothing_more
     let today = day("2026-11-24");
     c.execute(
         "UPDATE person SET closed_at = ?2 WHERE id = ?1",
-        (old, naast::time::day_start(day("2025-10-20"))),
+        (old, naast::ground::calendar::day_start(day("2025-10-20"))),
     )
     .unwrap();
     c.execute(
         "UPDATE person SET closed_at = ?2 WHERE id = ?1",
-        (recent, naast::time::day_start(day("2026-09-20"))),
+        (
+            recent,
+            naast::ground::calendar::day_start(day("2026-09-20")),
+        ),
     )
     .unwrap();
     let ready: Vec<_> = person::ready_to_erase(c, today, 12)

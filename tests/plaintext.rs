@@ -4,10 +4,13 @@
 mod common;
 
 use common::*;
-use naast::contact::{self, NewContact};
-use naast::model::{BridgeKind, Support};
-use naast::person::{self, NewPerson};
-use naast::{bridge, followup, search};
+use naast::ground::vocab::{BridgeKind, Support};
+use naast::reads::search;
+use naast::records::bridge;
+use naast::records::circle;
+use naast::records::contact::{self, NewContact};
+use naast::records::followup;
+use naast::records::person::{self, NewPerson};
 
 fn scan(dir: &std::path::Path, markers: &[String]) -> Vec<String> {
     let mut found = Vec::new();
@@ -61,7 +64,7 @@ fn no_note_text_reaches_the_disk_in_plaintext() {
         },
     )
     .unwrap();
-    let doc = person::add_member(c, p.id, "dr. Visser", "psychiater", true).unwrap();
+    let doc = circle::add_member(c, p.id, "dr. Visser", "psychiater", true).unwrap();
     for i in 0..200 {
         let mut n = NewContact::now(vec![p.id], vec![Support::Practical]);
         n.note = format!("{} nummer {i} {}", m("NOTE"), "vulling ".repeat(i % 40));
@@ -80,7 +83,7 @@ fn no_note_text_reaches_the_disk_in_plaintext() {
         },
     )
     .unwrap();
-    followup::add(c, p.id, naast::time::today(), &m("WHY")).unwrap();
+    followup::add(c, p.id, naast::ground::calendar::today(), &m("WHY")).unwrap();
     // Work that could spill to temporary files: a big sort and a search.
     let _: Vec<String> = c
         .prepare("SELECT note FROM contact ORDER BY note DESC, random()")

@@ -6,12 +6,19 @@ mod common;
 
 use chrono::NaiveDate;
 use common::*;
-use naast::contact::{self, NewContact};
-use naast::model::{BridgeKind, Context, Support};
-use naast::person::{self, NewPerson, Person};
-use naast::redact::{self, ExtraName, Replacement};
-use naast::summary::{self, AgendaKind, Level, Options};
-use naast::{bridge, followup, time, Error, Invalid, Lang};
+use naast::ground::error::{Error, Invalid};
+use naast::ground::lang::Lang;
+use naast::ground::time;
+use naast::ground::vocab::{BridgeKind, Context, Support};
+use naast::records::bridge;
+use naast::records::circle;
+use naast::records::consent;
+use naast::records::contact::{self, NewContact};
+use naast::records::followup;
+use naast::records::person::{self, NewPerson, Person};
+use naast::ways::bridge_text;
+use naast::ways::redact::{self, ExtraName, Replacement};
+use naast::ways::summary::{self, AgendaKind, Level, Options};
 use rusqlite::Connection;
 
 fn day(s: &str) -> NaiveDate {
@@ -53,8 +60,8 @@ fn the_summary_replaces_names_inside_every_text_at_the_chosen_level() {
     let c = v.conn();
     let yara = add(c, "Yara", "Yara de Vries", Context::Client);
     let mo = add(c, "Mo", "Mohamed El Amrani", Context::Client);
-    let doc = person::add_member(c, yara.id, "dr. Visser", "psychiater", true).unwrap();
-    person::add_consent(c, &doc, "", day("2026-10-01"), day("2027-10-01")).unwrap();
+    let doc = circle::add_member(c, yara.id, "dr. Visser", "psychiater", true).unwrap();
+    consent::add_consent(c, &doc, "", day("2026-10-01"), day("2027-10-01")).unwrap();
     let mut n = contact(
         vec![yara.id, mo.id],
         "2026-10-06 18:00",
@@ -256,7 +263,7 @@ fn copy_as_text_names_people_at_the_level_and_keeps_the_plain_text_for_the_perso
     let (v, _) = t.init_passphrase();
     let c = v.conn();
     let yara = add(c, "Yara", "Yara de Vries", Context::Client);
-    let doc = person::add_member(c, yara.id, "dr. Visser", "psychiater", true).unwrap();
+    let doc = circle::add_member(c, yara.id, "dr. Visser", "psychiater", true).unwrap();
     let b = bridge::add(
         c,
         &bridge::NewBridgeNote {
@@ -271,12 +278,12 @@ fn copy_as_text_names_people_at_the_level_and_keeps_the_plain_text_for_the_perso
     .unwrap();
     let y = &yara.code;
     assert_eq!(
-        bridge::text_for_others(c, b.id, Level::Code, Lang::Nl).unwrap(),
+        bridge_text::text_for_others(c, b.id, Level::Code, Lang::Nl).unwrap(),
         format!("Brugnotitie aan psychiater\nOver: {y}\n\n{y} voelde zich niet gehoord door de psychiater.\n\nIn eigen woorden: \"Ik ben {y}, geen dossier.\"\n")
     );
-    let alias = bridge::text_for_others(c, b.id, Level::Alias, Lang::En).unwrap();
+    let alias = bridge_text::text_for_others(c, b.id, Level::Alias, Lang::En).unwrap();
     assert!(alias.starts_with("Bridge note to psychiater\nAbout: Yara\n\nYara voelde"));
-    let full = bridge::text_for_others(c, b.id, Level::Full, Lang::Nl).unwrap();
+    let full = bridge_text::text_for_others(c, b.id, Level::Full, Lang::Nl).unwrap();
     assert!(full.starts_with(
         "Brugnotitie aan dr. Visser (psychiater)\nOver: Yara de Vries\n\nYara de Vries voelde"
     ));

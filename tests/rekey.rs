@@ -9,11 +9,14 @@ use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use common::*;
-use naast::vault::{KeyMode, KeyStore, MemoryKeyStore, Vault};
-use naast::{contact, person, Error};
+use naast::ground::error::Error;
+use naast::records::contact;
+use naast::records::person;
+use naast::store::keys::{KeyMode, KeyStore, MemoryKeyStore};
+use naast::vault::Vault;
 
 fn fill(v: &Vault) {
-    naast::demo::fill(v.conn(), 4, 300, 7).unwrap();
+    naast::ways::demo::fill(v.conn(), 4, 300, 7).unwrap();
 }
 
 fn n_contacts(v: &Vault) -> i64 {
@@ -40,7 +43,7 @@ fn switching_to_a_passphrase_removes_the_key_from_the_keyring_and_back() {
     let mut v = t.open().unwrap();
     v.use_keyring(&t.store).unwrap();
     drop(v);
-    let keys = std::fs::read_to_string(naast::vault::keyfile::path_for(&t.path)).unwrap();
+    let keys = std::fs::read_to_string(naast::store::keys::keyfile::path_for(&t.path)).unwrap();
     assert!(
         !keys.contains("argon2id"),
         "the passphrase slot stayed: {keys}"
@@ -142,7 +145,7 @@ fn a_new_key_waits_for_nobody_else_to_have_the_vault_open() {
 fn a_rekey_killed_at_any_moment_leaves_a_vault_that_opens() {
     let t = TestVault::new();
     let (v, first_code) = t.init_passphrase();
-    naast::demo::fill(v.conn(), 6, 3000, 11).unwrap();
+    naast::ways::demo::fill(v.conn(), 6, 3000, 11).unwrap();
     let total = n_contacts(&v);
     drop(v);
     let pass = t.dir.path().join("pw.txt");

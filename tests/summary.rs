@@ -7,11 +7,15 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use common::*;
-use naast::contact::{self, NewContact};
-use naast::model::{BridgeKind, Mode, Support};
-use naast::person::{self, NewPerson};
-use naast::summary::{self, AgendaKind, Level, Options};
-use naast::{bridge, followup, time};
+use naast::ground::time;
+use naast::ground::vocab::{BridgeKind, Mode, Support};
+use naast::records::bridge;
+use naast::records::circle;
+use naast::records::consent;
+use naast::records::contact::{self, NewContact};
+use naast::records::followup;
+use naast::records::person::{self, NewPerson};
+use naast::ways::summary::{self, AgendaKind, Level, Options};
 
 fn day(s: &str) -> chrono::NaiveDate {
     time::parse_date(s).unwrap()
@@ -19,7 +23,7 @@ fn day(s: &str) -> chrono::NaiveDate {
 
 struct Seeded {
     t: TestVault,
-    v: naast::Vault,
+    v: naast::vault::Vault,
     sanne: i64,
 }
 
@@ -43,9 +47,9 @@ fn seed() -> Seeded {
     let sanne = add("Sanne V.", "Sanne de Vries");
     let moos = add("Moos", "Mohamed El Amrani");
     let kees = add("Keesje", "Kees Bakker");
-    let doc = person::add_member(c, sanne, "dr. Visser", "psychiater", true).unwrap();
-    person::add_member(c, sanne, "Lies Jansen", "zus", false).unwrap();
-    person::add_consent(c, &doc, "", day("2026-10-01"), day("2027-10-01")).unwrap();
+    let doc = circle::add_member(c, sanne, "dr. Visser", "psychiater", true).unwrap();
+    circle::add_member(c, sanne, "Lies Jansen", "zus", false).unwrap();
+    consent::add_consent(c, &doc, "", day("2026-10-01"), day("2027-10-01")).unwrap();
 
     let contact = |persons: Vec<i64>,
                    at: &str,
@@ -297,7 +301,7 @@ fn more_is_shown_only_when_asked() {
     }
     assert!(!html.contains("Sanne de Vries"));
     o.level = Level::Full;
-    o.lang = naast::Lang::En;
+    o.lang = naast::ground::lang::Lang::En;
     let html = summary::html::render(&summary::compute(s.v.conn(), &o, day(TODAY)).unwrap());
     assert!(
         html.contains("Sanne de Vries")
@@ -313,7 +317,7 @@ fn printing_is_recorded_without_content() {
     summary::record(s.v.conn(), &o, &[s.sanne], summary::Action::Print).unwrap();
     let e = naast::audit::list(s.v.conn(), &Default::default(), Some(1)).unwrap();
     let e = &e[0];
-    assert_eq!(e.action, naast::audit::Action::Print);
+    assert_eq!(e.action, naast::ground::vocab::Action::Print);
     assert_eq!(e.object, "summary");
     assert_eq!(e.person_id, Some(s.sanne));
     assert_eq!(e.detail["from"], "2026-10-01");

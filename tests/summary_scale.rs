@@ -6,11 +6,12 @@ mod common;
 
 use chrono::NaiveDate;
 use common::*;
-use naast::contact::{self, NewContact};
-use naast::model::{Context, Support};
-use naast::person::{self, NewPerson, Person};
-use naast::summary::{self, AgendaKind, Level, Options};
-use naast::{time, Lang};
+use naast::ground::lang::Lang;
+use naast::ground::time;
+use naast::ground::vocab::{Context, Support};
+use naast::records::contact::{self, NewContact};
+use naast::records::person::{self, NewPerson, Person};
+use naast::ways::summary::{self, AgendaKind, Level, Options};
 use rusqlite::Connection;
 
 fn day(s: &str) -> NaiveDate {
@@ -175,12 +176,12 @@ fn a_quarter_of_15000_contacts_is_redacted_well_under_a_second() {
     let t = TestVault::new();
     let (v, _) = t.init_passphrase();
     let c = v.conn();
-    let ids = naast::demo::fill(c, 50, 0, 7).unwrap();
+    let ids = naast::ways::demo::fill(c, 50, 0, 7).unwrap();
     let people = person::list(c).unwrap();
     let (from, to) = (day("2026-07-01"), day("2026-09-30"));
-    let mut rng = naast::demo::Rng::new(7);
+    let mut rng = naast::ways::demo::Rng::new(7);
     let mut contacts =
-        naast::demo::contacts(&mut rng, &ids, 15_000, from, to + chrono::Duration::days(1));
+        naast::ways::demo::contacts(&mut rng, &ids, 15_000, from, to + chrono::Duration::days(1));
     for (i, n) in contacts.iter_mut().enumerate() {
         // Names in the notes, as real notes have them: the person's own alias.
         let alias = &people.iter().find(|p| p.id == n.persons[0]).unwrap().alias;

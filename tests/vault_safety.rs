@@ -3,8 +3,11 @@
 mod common;
 
 use common::*;
-use naast::vault::{KeyStore, MemoryKeyStore, Vault, VaultKey};
-use naast::{contact, person, Error};
+use naast::ground::error::Error;
+use naast::records::contact;
+use naast::records::person;
+use naast::store::keys::{KeyStore, MemoryKeyStore, VaultKey};
+use naast::vault::Vault;
 
 fn add_someone(v: &Vault) {
     let p = person::add(
@@ -15,7 +18,8 @@ fn add_someone(v: &Vault) {
         },
     )
     .unwrap();
-    let mut c = contact::NewContact::now(vec![p.id], vec![naast::model::Support::Emotional]);
+    let mut c =
+        contact::NewContact::now(vec![p.id], vec![naast::ground::vocab::Support::Emotional]);
     c.note = "Samen gewandeld.".into();
     contact::add(v.conn(), &c).unwrap();
 }
@@ -110,7 +114,7 @@ fn a_damaged_key_file_is_named_and_nothing_changes() {
     let t = TestVault::new();
     let (v, _) = t.init_passphrase();
     drop(v);
-    let kpath = naast::vault::keyfile::path_for(&t.path);
+    let kpath = naast::store::keys::keyfile::path_for(&t.path);
     std::fs::write(&kpath, b"{ dit is geen json").unwrap();
     let before = fingerprint(t.dir.path());
     assert!(matches!(t.open(), Err(Error::KeyFileDamaged(_))));
@@ -139,7 +143,7 @@ fn a_damaged_vault_file_is_refused_untouched() {
 fn damage_deep_inside_is_found_by_verify() {
     let t = TestVault::new();
     let (v, _) = t.init_passphrase();
-    naast::demo::fill(v.conn(), 5, 400, 1).unwrap();
+    naast::ways::demo::fill(v.conn(), 5, 400, 1).unwrap();
     drop(v);
     let mut bytes = std::fs::read(&t.path).unwrap();
     assert!(bytes.len() > 20 * 4096);
@@ -160,7 +164,7 @@ fn damage_deep_inside_is_found_by_verify() {
 fn the_check_after_unlocking_runs_as_an_idle_thread_and_still_finds_damage() {
     let t = TestVault::new();
     let (v, _) = t.init_passphrase();
-    naast::demo::fill(v.conn(), 5, 400, 1).unwrap();
+    naast::ways::demo::fill(v.conn(), 5, 400, 1).unwrap();
     let run = |v: &Vault| {
         let (tx, rx) = std::sync::mpsc::channel();
         v.reader()
@@ -217,7 +221,9 @@ fn changing_the_passphrase_does_not_rewrite_the_vault() {
     assert_eq!(person::list(v.conn()).unwrap().len(), 1);
     assert!(matches!(
         Vault::init(&t.dir.path().join("kort.naast"), &t.store, Some("kort")),
-        Err(Error::Invalid(naast::Invalid::PassphraseTooShort(_)))
+        Err(Error::Invalid(
+            naast::ground::error::Invalid::PassphraseTooShort(_)
+        ))
     ));
 }
 
@@ -240,7 +246,9 @@ fn no_keyring_service_at_init_leaves_nothing_behind() {
         .fail_with("org.freedesktop.secrets was not provided");
     let e = Vault::init(&t.path, &t.store, None).unwrap_err();
     assert_eq!(e.kind(), "keyring_unavailable");
-    assert!(e.message(naast::Lang::Nl).contains("wachtwoordzin"));
+    assert!(e
+        .message(naast::ground::lang::Lang::Nl)
+        .contains("wachtwoordzin"));
     assert!(fingerprint(t.dir.path()).is_empty());
     // Passphrase mode still works on that machine.
     t.init_passphrase();
@@ -323,7 +331,7 @@ fn a_wrong_or_mistyped_recovery_code_is_refused_untouched() {
     let (v, code) = t.init_passphrase();
     drop(v);
     let before = fingerprint(t.dir.path());
-    let other = naast::vault::recovery::encode(&VaultKey::generate().unwrap());
+    let other = naast::store::keys::recovery::encode(&VaultKey::generate().unwrap());
     assert!(matches!(
         Vault::recover(&t.path, &other, &t.store, None),
         Err(Error::RecoveryMismatch)
@@ -343,7 +351,10 @@ fn the_vault_and_key_file_are_private_to_their_owner() {
     use std::os::unix::fs::PermissionsExt;
     let t = TestVault::new();
     t.init_passphrase();
-    for p in [t.path.clone(), naast::vault::keyfile::path_for(&t.path)] {
+    for p in [
+        t.path.clone(),
+        naast::store::keys::keyfile::path_for(&t.path),
+    ] {
         let mode = std::fs::metadata(&p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600, "{}", p.display());
     }
@@ -431,14 +442,16 @@ fn a_key_file_from_another_vault_is_named_and_the_recovery_code_fixes_it() {
     let b_path = b_dir.path().join("andere.naast");
     let (vb, _) = Vault::init(&b_path, &a.store, None).unwrap();
     drop(vb);
-    let ka = naast::vault::keyfile::path_for(&a.path);
-    let kb = naast::vault::keyfile::path_for(&b_path);
+    let ka = naast::store::keys::keyfile::path_for(&a.path);
+    let kb = naast::store::keys::keyfile::path_for(&b_path);
     std::fs::copy(&kb, &ka).unwrap();
     let foreign = std::fs::read(&ka).unwrap();
     let before = fingerprint(a.dir.path());
     let e = Vault::open(&a.path, &a.store, None).unwrap_err();
     assert!(matches!(e, Error::KeyFileOtherVault(_)), "{e:?}");
-    assert!(!e.message(naast::Lang::Nl).contains("beschadigd"));
+    assert!(!e
+        .message(naast::ground::lang::Lang::Nl)
+        .contains("beschadigd"));
     assert_eq!(fingerprint(a.dir.path()), before);
 
     let v = Vault::recover(&a.path, &code_a, &a.store, None).unwrap();
@@ -521,12 +534,12 @@ fn a_healthy_vault_on_a_read_only_disk_is_called_read_only_not_damaged() {
     let before = fingerprint(place.dir.path());
     let e = Vault::open(&path, &store, Some(PASS)).unwrap_err();
     assert!(matches!(e, Error::ReadOnly(_)), "{e:?}");
-    let nl = e.message(naast::Lang::Nl);
+    let nl = e.message(naast::ground::lang::Lang::Nl);
     assert!(
         nl.contains("alleen-lezen") && !nl.contains("beschadigd"),
         "{nl}"
     );
-    assert!(!e.message(naast::Lang::En).contains("damaged"));
+    assert!(!e.message(naast::ground::lang::Lang::En).contains("damaged"));
     let e = Vault::recover(&path, &code, &store, Some(PASS)).unwrap_err();
     assert!(matches!(e, Error::ReadOnly(_)), "{e:?}");
     assert_eq!(fingerprint(place.dir.path()), before);
@@ -556,7 +569,7 @@ fn another_process_closing_the_vault_never_takes_the_log_from_under_an_open_one(
     };
     for how in ["init", "open", "recover"] {
         let _ = std::fs::remove_file(&t.path);
-        let _ = std::fs::remove_file(naast::vault::keyfile::path_for(&t.path));
+        let _ = std::fs::remove_file(naast::store::keys::keyfile::path_for(&t.path));
         let (v, code) = t.init_passphrase();
         let v = match how {
             "init" => v,

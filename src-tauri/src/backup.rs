@@ -3,12 +3,23 @@
 
 use std::path::PathBuf;
 
-use naast::backup::{self, Backup, KeyFrom, Report};
+use naast::ways::backup::{self, Backup, KeyFrom, Report};
 use tauri_plugin_dialog::DialogExt;
 
-use crate::commands::Restored;
+use serde::Serialize;
+use ts_rs::TS;
+
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
+
+/// What a restore did.
+#[derive(Serialize, TS)]
+#[ts(export)]
+pub struct Restored {
+    /// Where the vault that was there before now lies.
+    pub kept: Option<String>,
+    pub contacts: i64,
+}
 
 fn gone(s: &AppState) -> AppError {
     AppError::locked(s.lang())
@@ -20,7 +31,7 @@ pub async fn run(s: &AppState, dir: Option<PathBuf>) -> AppResult<Backup> {
     let job = s.with_v(|v| {
         let dir = match &dir {
             Some(d) => d.clone(),
-            None => backup::folder(v, &naast::settings::load(v.conn())?),
+            None => backup::folder(v, &naast::records::settings::load(v.conn())?),
         };
         backup::prepare(v, &dir)
     })?;
@@ -98,7 +109,7 @@ pub async fn restore(
     // The vault that is open now is closed before anything moves.
     s.close();
     let target = s.path.clone();
-    let replace = naast::files::vault_files(&target)
+    let replace = naast::store::files::vault_files(&target)
         .iter()
         .any(|p| p.exists());
     let store = s.store.clone();

@@ -10,14 +10,14 @@ use ts_rs::TS;
 pub struct AppError {
     pub kind: String,
     pub message: String,
-    /// The form field it is about, when it is about one (see `naast::Error::field`).
+    /// The form field it is about, when it is about one (see `naast::ground::error::Error::field`).
     #[ts(optional)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
 }
 
 impl AppError {
-    pub fn from_core(e: &naast::Error, lang: naast::Lang) -> Self {
+    pub fn from_core(e: &naast::ground::error::Error, lang: naast::ground::lang::Lang) -> Self {
         AppError {
             kind: e.kind().to_string(),
             message: e.message(lang),
@@ -25,10 +25,10 @@ impl AppError {
         }
     }
 
-    pub fn locked(lang: naast::Lang) -> Self {
+    pub fn locked(lang: naast::ground::lang::Lang) -> Self {
         let message = match lang {
-            naast::Lang::Nl => "De kluis is vergrendeld.",
-            naast::Lang::En => "The vault is locked.",
+            naast::ground::lang::Lang::Nl => "De kluis is vergrendeld.",
+            naast::ground::lang::Lang::En => "The vault is locked.",
         };
         AppError {
             kind: "locked".into(),

@@ -28,9 +28,17 @@ macro_rules! commands {
             ) -> $crate::error::AppResult<$ret> $body
         )*
 
-        /// The handler for `tauri::Builder::invoke_handler`.
-        pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
+        /// The names of this group's commands, for the one handler of them all.
+        pub const NAMES: &[&str] = &[$(stringify!($name)),*];
+
+        /// This group's commands as Tauri's handler, typed so the closure knows its runtime.
+        fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool {
             tauri::generate_handler![$($name),*]
+        }
+
+        /// Handles one of this group's commands.
+        pub fn handle(invoke: tauri::ipc::Invoke) -> bool {
+            handler()(invoke)
         }
 
         /// Every command's name, arguments and result, as TypeScript.
@@ -136,7 +144,7 @@ pub fn typescript(sigs: &[Signature]) -> String {
         .collect();
     imports.retain(|name, _| words.contains(name.as_str()));
     let mut out = String::from(
-        "// Generated from src-tauri/src/commands.rs by `cargo test -p naast-app`. Do not edit:\n\
+        "// Generated from src-tauri/src/commands/ by `cargo test -p naast-app`. Do not edit:\n\
          // change the Rust command and run the tests again.\n\n",
     );
     for (name, file) in &imports {
@@ -195,18 +203,18 @@ mod tests {
     }
 
     /// Writes `ui/src/bindings/words.ts`: the closed vocabularies' words in both
-    /// languages, from `naast::model::words`, so the UI keeps no list of its own.
+    /// languages, from `naast::ground::vocab::words`, so the UI keeps no list of its own.
     #[test]
     fn export_words() {
         let words = serde_json::json!({
-            "nl": naast::model::words(naast::Lang::Nl),
-            "en": naast::model::words(naast::Lang::En),
+            "nl": naast::ground::vocab::words(naast::ground::lang::Lang::Nl),
+            "en": naast::ground::vocab::words(naast::ground::lang::Lang::En),
         });
         let body = serde_json::to_string_pretty(&words).unwrap();
         // Typed by the vocabularies' own generated types, so a missing word fails
         // the UI's type check.
         let ts = format!(
-            "// Generated from naast::model::words by src-tauri/src/ipc.rs. Do not edit.\n\
+            "// Generated from naast::ground::vocab::words by src-tauri/src/ipc.rs. Do not edit.\n\
              import type {{ BridgeKind }} from \"./BridgeKind\";\n\
              import type {{ Context }} from \"./Context\";\n\
              import type {{ Initiative }} from \"./Initiative\";\n\

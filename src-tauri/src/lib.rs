@@ -21,8 +21,8 @@ pub fn run() {
         .or_else(naast::vault::default_path)
         .unwrap_or_else(|| "vault.naast".into());
     let store = match std::env::var("NAAST_KEYRING_SERVICE") {
-        Ok(s) if !s.is_empty() => naast::vault::OsKeyring::with_service(&s),
-        _ => naast::vault::OsKeyring::default(),
+        Ok(s) if !s.is_empty() => naast::store::keys::OsKeyring::with_service(&s),
+        _ => naast::store::keys::OsKeyring::default(),
     };
     let state = state::AppState::new(path, store);
     // The first screen's status is in the page before the page's code runs: the
@@ -110,9 +110,13 @@ mod version {
             conf.get("version").is_none(),
             "tauri.conf.json must not set a version of its own; the workspace's Cargo.toml holds it"
         );
-        assert_eq!(env!("CARGO_PKG_VERSION"), naast::about::VERSION);
+        assert_eq!(env!("CARGO_PKG_VERSION"), naast::ways::about::VERSION);
         let ui: serde_json::Value =
             serde_json::from_str(include_str!("../../ui/package.json")).unwrap();
-        assert_eq!(ui["version"], naast::about::VERSION, "ui/package.json");
+        assert_eq!(
+            ui["version"],
+            naast::ways::about::VERSION,
+            "ui/package.json"
+        );
     }
 }

@@ -17,7 +17,7 @@ use tauri_plugin_dialog::DialogExt;
 
 use crate::error::{AppError, AppResult};
 use crate::state::{AppState, Rendered};
-use naast::summary;
+use naast::ways::summary;
 
 /// The label of the print window; closed when the vault locks.
 pub const PRINT_WINDOW: &str = "print";
@@ -30,7 +30,7 @@ pub fn protocol<R: tauri::Runtime>(
 ) -> Response<Cow<'static, [u8]>> {
     let state = ctx.app_handle().state::<AppState>();
     let body = if req.uri().path() == "/specimen" {
-        summary::specimen::html(state.lang(), naast::time::today())
+        summary::specimen::html(state.lang(), naast::ground::calendar::today())
     } else {
         state.rendered().map(|r| r.html).unwrap_or_default()
     };
@@ -59,8 +59,8 @@ fn summary_url() -> AppResult<tauri::Url> {
 
 fn nothing_rendered(state: &AppState) -> AppError {
     let message = match state.lang() {
-        naast::Lang::Nl => "Maak eerst een voorbeeld.",
-        naast::Lang::En => "Make a preview first.",
+        naast::ground::lang::Lang::Nl => "Maak eerst een voorbeeld.",
+        naast::ground::lang::Lang::En => "Make a preview first.",
     };
     AppError {
         kind: "no_preview".into(),
@@ -77,7 +77,7 @@ fn record(state: &AppState, r: &Rendered, action: summary::Action) -> AppResult<
 /// the person chose Print (true) or cancelled (false).
 pub async fn print_summary(app: tauri::AppHandle, state: &AppState) -> AppResult<bool> {
     let rendered = state.rendered().ok_or_else(|| nothing_rendered(state))?;
-    state.map(naast::summary::check_suspects(&rendered.suspects))?;
+    state.map(naast::ways::summary::check_suspects(&rendered.suspects))?;
     if let Some(w) = app.get_webview_window(PRINT_WINDOW) {
         let _ = w.close();
     }
@@ -154,7 +154,7 @@ pub fn save_log_csv(
     let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
         return Ok(false);
     };
-    state.map(naast::files::write_output(
+    state.map(naast::store::files::write_output(
         &path,
         naast::audit::csv(&entries, lang).as_bytes(),
         &state.path,
@@ -162,7 +162,7 @@ pub fn save_log_csv(
     state.with(|c| {
         naast::audit::log(
             c,
-            &naast::audit::Event::new(naast::audit::Action::Export, "audit_log")
+            &naast::audit::Event::new(naast::ground::vocab::Action::Export, "audit_log")
                 .detail(serde_json::json!({ "lines": entries.len(), "format": "csv" })),
         )
     })?;
@@ -177,7 +177,7 @@ pub fn export_dossier(
     id: i64,
 ) -> AppResult<Option<String>> {
     let lang = state.lang();
-    let alias = state.with(|c| naast::person::get(c, id))?.alias;
+    let alias = state.with(|c| naast::records::person::get(c, id))?.alias;
     let Some(dir) = app
         .dialog()
         .file()
@@ -196,14 +196,17 @@ pub fn export_dossier(
             }
         })
         .collect();
-    let stem = format!("{stem}-naast-{}", naast::time::today());
-    for format in [naast::dossier::Format::Html, naast::dossier::Format::Json] {
+    let stem = format!("{stem}-naast-{}", naast::ground::calendar::today());
+    for format in [
+        naast::ways::dossier::Format::Html,
+        naast::ways::dossier::Format::Json,
+    ] {
         let ext = match format {
-            naast::dossier::Format::Html => "html",
-            naast::dossier::Format::Json => "json",
+            naast::ways::dossier::Format::Html => "html",
+            naast::ways::dossier::Format::Json => "json",
         };
         let out = dir.join(format!("{stem}.{ext}"));
-        state.with(|c| naast::dossier::export(c, &state.path, id, format, lang, &out))?;
+        state.with(|c| naast::ways::dossier::export(c, &state.path, id, format, lang, &out))?;
     }
     Ok(Some(dir.to_string_lossy().into_owned()))
 }
@@ -212,7 +215,7 @@ pub fn export_dossier(
 /// Returns false when the person cancelled.
 pub fn save_summary(app: &tauri::AppHandle, state: &AppState) -> AppResult<bool> {
     let rendered = state.rendered().ok_or_else(|| nothing_rendered(state))?;
-    state.map(naast::summary::check_suspects(&rendered.suspects))?;
+    state.map(naast::ways::summary::check_suspects(&rendered.suspects))?;
     let picked = app
         .dialog()
         .file()
@@ -222,7 +225,7 @@ pub fn save_summary(app: &tauri::AppHandle, state: &AppState) -> AppResult<bool>
     let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
         return Ok(false);
     };
-    state.map(naast::files::write_output(
+    state.map(naast::store::files::write_output(
         &path,
         rendered.html.as_bytes(),
         &state.path,

@@ -5,9 +5,10 @@
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
-use naast::db::Connection;
-use naast::vault::{OsKeyring, Vault};
-use naast::Lang;
+use naast::ground::lang::Lang;
+use naast::store::db::Connection;
+use naast::store::keys::OsKeyring;
+use naast::vault::Vault;
 
 use crate::error::{AppError, AppResult};
 
@@ -16,10 +17,10 @@ use crate::error::{AppError, AppResult};
 #[derive(Clone)]
 pub struct Rendered {
     pub html: String,
-    pub options: naast::summary::Options,
+    pub options: naast::ways::summary::Options,
     pub person_ids: Vec<i64>,
     /// Words that may be unknown names, still without a choice.
-    pub suspects: Vec<naast::redact::Suspect>,
+    pub suspects: Vec<naast::ways::redact::Suspect>,
 }
 
 pub struct AppState {
@@ -61,12 +62,15 @@ impl AppState {
     }
 
     /// Turns a core result into an IPC result, in the UI's language.
-    pub fn map<T>(&self, r: naast::Result<T>) -> AppResult<T> {
+    pub fn map<T>(&self, r: naast::ground::error::Result<T>) -> AppResult<T> {
         r.map_err(|e| AppError::from_core(&e, self.lang()))
     }
 
     /// Runs `f` on the open vault's connection; `locked` when there is none.
-    pub fn with<T>(&self, f: impl FnOnce(&Connection) -> naast::Result<T>) -> AppResult<T> {
+    pub fn with<T>(
+        &self,
+        f: impl FnOnce(&Connection) -> naast::ground::error::Result<T>,
+    ) -> AppResult<T> {
         let guard = lock(&self.vault);
         let v = guard
             .as_ref()
@@ -75,7 +79,10 @@ impl AppState {
     }
 
     /// Runs `f` on the open vault, read-only use (backups).
-    pub fn with_v<T>(&self, f: impl FnOnce(&Vault) -> naast::Result<T>) -> AppResult<T> {
+    pub fn with_v<T>(
+        &self,
+        f: impl FnOnce(&Vault) -> naast::ground::error::Result<T>,
+    ) -> AppResult<T> {
         let guard = lock(&self.vault);
         let v = guard
             .as_ref()
@@ -98,18 +105,19 @@ impl AppState {
     pub fn close_with_backup(&self) -> Option<std::thread::JoinHandle<()>> {
         *lock(&self.summary) = None;
         let v = lock(&self.vault).take()?;
-        let _ = v.log_access(naast::audit::Action::Lock);
+        let _ = v.log_access(naast::ground::vocab::Action::Lock);
         let now = chrono::Utc::now();
-        if !naast::backup::due(&v, naast::backup::Trigger::Close, now).unwrap_or(false) {
+        if !naast::ways::backup::due(&v, naast::ways::backup::Trigger::Close, now).unwrap_or(false)
+        {
             return None;
         }
         let warning = self.backup_warning.clone();
         let lang = self.lang();
         Some(std::thread::spawn(move || {
-            let result = naast::settings::load(v.conn()).and_then(|s| {
-                let job = naast::backup::prepare(&v, &naast::backup::folder(&v, &s))?;
+            let result = naast::records::settings::load(v.conn()).and_then(|s| {
+                let job = naast::ways::backup::prepare(&v, &naast::ways::backup::folder(&v, &s))?;
                 let made = job.run(now)?;
-                naast::backup::record(&v, &made)
+                naast::ways::backup::record(&v, &made)
             });
             *lock(&warning) = result.err().map(|e| e.message(lang));
             drop(v);
@@ -117,7 +125,10 @@ impl AppState {
     }
 
     /// Runs `f` on the open vault itself (key changes).
-    pub fn with_vault(&self, f: impl FnOnce(&mut Vault) -> naast::Result<()>) -> AppResult<()> {
+    pub fn with_vault(
+        &self,
+        f: impl FnOnce(&mut Vault) -> naast::ground::error::Result<()>,
+    ) -> AppResult<()> {
         let mut guard = lock(&self.vault);
         let v = guard
             .as_mut()
@@ -139,20 +150,20 @@ impl AppState {
     /// Opens (or re-opens) the vault, and checks every page of it on a thread of its
     /// own: damage deep inside a vault that opens is found now, told on the home
     /// screen, and never holds up the work.
-    pub fn set_open(&self, v: naast::Result<Vault>) -> AppResult<()> {
+    pub fn set_open(&self, v: naast::ground::error::Result<Vault>) -> AppResult<()> {
         let v = self.map(v)?;
-        if let Ok(s) = naast::settings::load(v.conn()) {
+        if let Ok(s) = naast::records::settings::load(v.conn()) {
             self.set_lang(s.lang);
         }
         // Who opened it goes in the log; lines past their retention go out of it.
-        if let Ok(s) = naast::settings::load(v.conn()) {
+        if let Ok(s) = naast::records::settings::load(v.conn()) {
             let _ = naast::audit::prune(
                 v.conn(),
                 chrono::Utc::now().timestamp(),
                 s.log_retention_years,
             );
         }
-        self.map(v.log_access(naast::audit::Action::Unlock))?;
+        self.map(v.log_access(naast::ground::vocab::Action::Unlock))?;
         *lock(&self.health) = None;
         if let Ok(reader) = v.reader() {
             let health = self.health.clone();
@@ -173,7 +184,7 @@ impl AppState {
     /// Closes the vault (its key leaves memory with it) and forgets the summary.
     pub fn close(&self) {
         if let Some(v) = lock(&self.vault).as_ref() {
-            let _ = v.log_access(naast::audit::Action::Lock);
+            let _ = v.log_access(naast::ground::vocab::Action::Lock);
         }
         *lock(&self.vault) = None;
         *lock(&self.summary) = None;

@@ -3,11 +3,12 @@
 
 use std::process::ExitCode;
 
-use naast::about::{self, About};
-use naast::{Error, Lang, Result};
+use naast::ground::error::{Error, Result};
+use naast::ground::lang::Lang;
+use naast::ways::about::{self, About};
 
+use super::ctx::Ctx;
 use super::output::print_json;
-use super::Ctx;
 
 /// Opens the vault to read where its backups go. Without a vault yet there are no
 /// settings, so the default folder is the true answer; any other failure to open

@@ -4,15 +4,18 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use naast::backup::{self, Backup, KeyFrom, Report};
-use naast::text::count;
-use naast::{settings, Error, Lang, Result};
+use naast::ground::error::{Error, Result};
+use naast::ground::lang::Lang;
+use naast::ground::numbers::count;
+use naast::records::settings;
+use naast::ways::backup::{self, Backup, KeyFrom, Report};
 use serde_json::json;
 use zeroize::Zeroizing;
 
-use super::commands::say;
+use super::args::BackupCmd;
+use super::ctx::Ctx;
 use super::output::print_json;
-use super::{BackupCmd, Ctx};
+use super::output::say;
 
 pub fn backup(ctx: &Ctx, cmd: Option<BackupCmd>, to: Option<PathBuf>) -> Result<ExitCode> {
     match cmd {
@@ -25,7 +28,7 @@ pub fn backup(ctx: &Ctx, cmd: Option<BackupCmd>, to: Option<PathBuf>) -> Result<
     }
 }
 
-fn folder(v: &naast::Vault, to: Option<PathBuf>) -> Result<PathBuf> {
+fn folder(v: &naast::vault::Vault, to: Option<PathBuf>) -> Result<PathBuf> {
     Ok(match to {
         Some(d) => d,
         None => backup::folder(v, &settings::load(v.conn())?),
@@ -43,7 +46,7 @@ fn backup_json(b: &Backup) -> serde_json::Value {
 
 fn when(made_at: &str) -> String {
     chrono::DateTime::parse_from_rfc3339(made_at)
-        .map(|t| naast::time::short_local(t.timestamp()))
+        .map(|t| naast::ground::calendar::short_local(t.timestamp()))
         .unwrap_or_else(|_| made_at.to_string())
 }
 

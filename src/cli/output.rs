@@ -1,14 +1,17 @@
 //! How the CLI prints things: JSON shapes (a public interface, so field names are
 //! stable) and the plain text a person reads in a terminal.
 
-use naast::bridge::BridgeNote;
-use naast::contact::Contact;
-use naast::followup::FollowUp;
-use naast::person::Person;
-use naast::search::Hit;
-use naast::time;
+use naast::ground::calendar;
+use naast::reads::search::Hit;
+use naast::records::bridge::BridgeNote;
+use naast::records::contact::Contact;
+use naast::records::followup::FollowUp;
+use naast::records::person::Person;
+use naast::Lang;
 use serde::Serialize;
 use serde_json::{json, Value};
+
+use super::ctx::Ctx;
 
 pub fn print_json<T: Serialize>(v: &T) {
     match serde_json::to_string_pretty(v) {
@@ -20,8 +23,8 @@ pub fn print_json<T: Serialize>(v: &T) {
 pub fn contact_json(c: &Contact) -> Value {
     json!({
         "id": c.id,
-        "at": time::rfc3339_local(c.at),
-        "at_local": time::short_local(c.at),
+        "at": calendar::rfc3339_local(c.at),
+        "at_local": calendar::short_local(c.at),
         "minutes": c.minutes,
         "mode": c.mode,
         "initiative": c.initiative,
@@ -55,7 +58,7 @@ pub fn contact_line(c: &Contact) -> String {
     format!(
         "#{:<6} {}  {:>4} min  {:<12} {:<30} {}{}\n        {}",
         c.id,
-        time::short_local(c.at),
+        calendar::short_local(c.at),
         c.minutes,
         c.mode.as_str(),
         people.join(", "),
@@ -92,7 +95,7 @@ pub fn hit_json(h: &Hit) -> Value {
     json!({
         "kind": h.kind,
         "id": h.id,
-        "at": time::rfc3339_local(h.at),
+        "at": calendar::rfc3339_local(h.at),
         "persons": h.persons,
         "rank": h.rank,
         "snippet": h.snippet_text(),
@@ -101,7 +104,7 @@ pub fn hit_json(h: &Hit) -> Value {
 }
 
 pub fn bridge_json(b: &BridgeNote) -> Value {
-    let when = |t: Option<i64>| t.map(time::rfc3339_local);
+    let when = |t: Option<i64>| t.map(calendar::rfc3339_local);
     json!({
         "id": b.id,
         "person": b.person,
@@ -112,7 +115,7 @@ pub fn bridge_json(b: &BridgeNote) -> Value {
         "text": b.text,
         "client_voice": b.client_voice,
         "answer": b.answer,
-        "created_at": time::rfc3339_local(b.created_at),
+        "created_at": calendar::rfc3339_local(b.created_at),
         "shared_at": when(b.shared_at),
         "answered_at": when(b.answered_at),
         "closed_at": when(b.closed_at),
@@ -137,7 +140,7 @@ pub fn followup_json(f: &FollowUp) -> Value {
         "id": f.id,
         "person": f.person,
         "due": f.due,
-        "why": f.reason(naast::Lang::Nl),
+        "why": f.reason(naast::ground::lang::Lang::Nl),
         "rhythm": f.rhythm,
         "incident": f.incident,
         "contact_id": f.contact_id,
@@ -156,9 +159,16 @@ pub fn followup_line(f: &FollowUp, today: chrono::NaiveDate) -> String {
     format!(
         "#{:<4} {} ({:<9}) {:<24} {}",
         f.id,
-        time::dutch_date(f.due),
+        calendar::dutch_date(f.due),
         when,
         f.person,
-        f.reason(naast::Lang::Nl)
+        f.reason(naast::ground::lang::Lang::Nl)
     )
+}
+
+pub fn say(ctx: &Ctx, nl: &str, en: &str) {
+    match ctx.lang {
+        Lang::Nl => println!("{nl}"),
+        Lang::En => println!("{en}"),
+    }
 }

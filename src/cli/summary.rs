@@ -3,14 +3,19 @@
 
 use std::process::ExitCode;
 
-use naast::person;
-use naast::redact::{self, ExtraName, Replacement, Suspect};
-use naast::{summary, time, Invalid, Lang, Result};
+use naast::ground::calendar;
+use naast::ground::error::{Invalid, Result};
+use naast::ground::lang::Lang;
+use naast::ground::time;
+use naast::records::person;
+use naast::ways::redact::{self, ExtraName, Replacement, Suspect};
+use naast::ways::summary;
 use serde_json::json;
 
-use super::commands::say;
+use super::args::SummaryArgs;
+use super::ctx::Ctx;
 use super::output::print_json;
-use super::{Ctx, SummaryArgs};
+use super::output::say;
 
 pub fn run(ctx: &Ctx, a: SummaryArgs) -> Result<ExitCode> {
     let v = ctx.open()?;
@@ -35,8 +40,8 @@ pub fn run(ctx: &Ctx, a: SummaryArgs) -> Result<ExitCode> {
     for w in &a.not_names {
         redact::add_not_name(c, w)?;
     }
-    let (s, suspects) = summary::compute_checked(c, &o, time::today())?;
-    naast::files::write_output(&a.out, summary::html::render(&s).as_bytes(), v.path())?;
+    let (s, suspects) = summary::compute_checked(c, &o, calendar::today())?;
+    naast::store::files::write_output(&a.out, summary::html::render(&s).as_bytes(), v.path())?;
     summary::record(c, &o, &s.person_ids, summary::Action::Cli)?;
     for x in &suspects {
         eprintln!("naast: {}", warning(x, ctx.lang));
@@ -50,7 +55,7 @@ pub fn run(ctx: &Ctx, a: SummaryArgs) -> Result<ExitCode> {
             "suspects": suspects,
         }));
     } else {
-        use naast::text::count;
+        use naast::ground::numbers::count;
         say(
             ctx,
             &format!(
@@ -76,7 +81,7 @@ pub fn run(ctx: &Ctx, a: SummaryArgs) -> Result<ExitCode> {
 }
 
 /// `WORD=WITH`: a person when WITH is someone's alias or code, else a role.
-fn replacement(conn: &naast::db::Connection, arg: &str) -> Result<ExtraName> {
+fn replacement(conn: &naast::store::db::Connection, arg: &str) -> Result<ExtraName> {
     let Some((word, with)) = arg.split_once('=') else {
         return Err(Invalid::Replacement(arg.into()).into());
     };
@@ -86,7 +91,7 @@ fn replacement(conn: &naast::db::Connection, arg: &str) -> Result<ExtraName> {
     }
     let with = match person::find(conn, with) {
         Ok(p) => Replacement::Person(p.id),
-        Err(naast::Error::NotFound { .. }) => Replacement::Role(with.to_string()),
+        Err(naast::ground::error::Error::NotFound { .. }) => Replacement::Role(with.to_string()),
         Err(e) => return Err(e),
     };
     Ok(ExtraName {

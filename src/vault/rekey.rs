@@ -22,9 +22,11 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 use zeroize::Zeroizing;
 
-use super::keyfile::{self, KeyMode, Pending, Sealed};
-use super::{open_keyed, put_in_keyring, recovery, KeyStore, Vault, VaultKey};
-use crate::error::{Error, Result};
+use super::disk::open_keyed;
+use super::open::Vault;
+use crate::ground::error::{Error, Result};
+use crate::store::keys::keyfile::{self, KeyMode, Pending, Sealed};
+use crate::store::keys::{recovery, KeyStore, VaultKey};
 
 /// The new file while it is being written, beside the vault.
 fn next_path(vault: &Path) -> PathBuf {
@@ -106,7 +108,7 @@ impl Vault {
         }
         let path = self.path.clone();
         let next = next_path(&path);
-        for stale in crate::files::vault_files(&next) {
+        for stale in crate::store::files::vault_files(&next) {
             let _ = fs::remove_file(stale);
         }
         // From here until the rename nobody else may write: in WAL mode every open
@@ -115,11 +117,11 @@ impl Vault {
         self.conn
             .execute_batch("PRAGMA main.locking_mode = EXCLUSIVE; BEGIN IMMEDIATE; COMMIT;")?;
         let before = counts(&self.conn, "main")?;
-        let version = crate::db::schema_version(&self.conn)?;
+        let version = crate::store::db::schema_version(&self.conn)?;
         let written = (|| {
             // Made here, owner-only: an attached database is opened with the main
             // one's flags, which do not create files.
-            crate::files::private_file(&next, true).map_err(|e| Error::io(&next, e))?;
+            crate::store::files::private_file(&next, true).map_err(|e| Error::io(&next, e))?;
             let key_sql = Zeroizing::new(format!("x'{}'", hex::encode(new.as_bytes())));
             self.conn.execute(
                 "ATTACH DATABASE ?1 AS nieuw KEY ?2",
@@ -144,7 +146,7 @@ impl Vault {
             check_copy(&next, &new, &self.keys.vault_id)
         })();
         if let Err(e) = written {
-            for f in crate::files::vault_files(&next) {
+            for f in crate::store::files::vault_files(&next) {
                 let _ = fs::remove_file(f);
             }
             // Back to normal locking for whoever keeps using this vault.
@@ -159,7 +161,7 @@ impl Vault {
             .query_row("PRAGMA main.wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         // The swap: atomic, while this process still holds the old file's lock.
         fs::rename(&next, &path).map_err(|e| Error::io(&path, e))?;
-        crate::files::sync_dir(&path).map_err(|e| Error::io(&path, e))?;
+        crate::store::files::sync_dir(&path).map_err(|e| Error::io(&path, e))?;
         let keys = self.keys.clone();
         // Closed without `PRAGMA optimize`: after the rename, anything the old
         // connection wrote would land in a log the new file would try to replay.
@@ -172,28 +174,6 @@ impl Vault {
         v.log_key("rekey")?;
         Ok(v)
     }
-
-    /// The file holds the pending key: make it the key. Keyring first, then the key
-    /// file; a crash between them is caught by the same check at the next open.
-    pub(super) fn promote(&mut self, store: &dyn KeyStore, passphrase: Option<&str>) -> Result<()> {
-        let mut keys = self.keys.clone();
-        keys.check = self.key.check_value(&keys.vault_id);
-        keys.pending = None;
-        let salt: String = self
-            .conn
-            .query_row("PRAGMA cipher_salt", [], |r| r.get(0))?;
-        keys.salt = Some(salt.to_ascii_lowercase());
-        match keys.mode {
-            KeyMode::Keyring => put_in_keyring(store, &keys.vault_id, &self.key)?,
-            KeyMode::Passphrase => {
-                let p = passphrase.ok_or(Error::PassphraseNeeded)?;
-                keys.set_passphrase(&self.key, p)?;
-            }
-        }
-        keys.write(&keyfile::path_for(&self.path))?;
-        self.keys = keys;
-        Ok(())
-    }
 }
 
 /// Opens the new file on its own with the new key and checks every page.
@@ -203,7 +183,7 @@ fn check_copy(path: &Path, key: &VaultKey, vault_id: &str) -> Result<()> {
         rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     conn.execute_batch(&key.pragma())?;
-    crate::db::silence_sqlcipher_log(&conn)?;
+    crate::store::db::silence_sqlcipher_log(&conn)?;
     // See `backup::open_read_only`: index checks read pages back many times.
     conn.execute_batch("PRAGMA temp_store = MEMORY; PRAGMA cache_size = -131072;")?;
     let bad: Vec<String> = conn

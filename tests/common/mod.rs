@@ -6,7 +6,8 @@ pub mod cli;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use naast::vault::{MemoryKeyStore, Vault};
+use naast::store::keys::MemoryKeyStore;
+use naast::vault::Vault;
 use sha2::{Digest, Sha256};
 
 pub const PASS: &str = "lang genoeg wachtwoord";
@@ -39,7 +40,7 @@ impl TestVault {
         (v, code.to_string())
     }
 
-    pub fn open(&self) -> naast::Result<Vault> {
+    pub fn open(&self) -> naast::ground::error::Result<Vault> {
         Vault::open(&self.path, &self.store, Some(PASS))
     }
 }

@@ -2,6 +2,6 @@
 
 export type AppError = { kind: string, message: string, 
 /**
- * The form field it is about, when it is about one (see `naast::Error::field`).
+ * The form field it is about, when it is about one (see `naast::ground::error::Error::field`).
  */
 field?: string, };

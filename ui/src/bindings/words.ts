@@ -1,4 +1,4 @@
-// Generated from naast::model::words by src-tauri/src/ipc.rs. Do not edit.
+// Generated from naast::ground::vocab::words by src-tauri/src/ipc.rs. Do not edit.
 import type { BridgeKind } from "./BridgeKind";
 import type { Context } from "./Context";
 import type { Initiative } from "./Initiative";

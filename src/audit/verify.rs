@@ -1,0 +1,102 @@
+//! Checking the log: the chain from its anchor must hold at every line, and no line
+//! may be missing at the end.
+
+use rusqlite::{Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+use super::trail::{anchor, chain};
+use crate::ground::error::Result;
+
+/// What [`verify`] found.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(
+    feature = "ts",
+    derive(ts_rs::TS),
+    ts(export, rename = "LogVerification")
+)]
+pub struct Verification {
+    pub sound: bool,
+    pub entries: i64,
+    /// The first entry where the chain does not hold.
+    pub broken_at: Option<i64>,
+    pub reason: Option<String>,
+}
+
+/// Walks the chain from the anchor: every entry must name the hash before it and
+/// hash to its own; ids may not run past the last one (entries removed at the end).
+pub fn verify(conn: &Connection) -> Result<Verification> {
+    let mut running = anchor(conn)?;
+    let mut st = conn.prepare(
+        "SELECT id, at, actor, action, object, object_id, person_id, person_code, outcome,
+                detail, prev_hash, hash FROM audit_log ORDER BY id",
+    )?;
+    let mut rows = st.query([])?;
+    let mut n = 0i64;
+    let mut last_id = None;
+    let broken = |id: i64, why: &str, n: i64| Verification {
+        sound: false,
+        entries: n,
+        broken_at: Some(id),
+        reason: Some(why.to_string()),
+    };
+    while let Some(r) = rows.next()? {
+        n += 1;
+        let id: i64 = r.get(0)?;
+        let prev: String = r.get(10)?;
+        let hash: String = r.get(11)?;
+        if prev != running {
+            return Ok(broken(
+                id,
+                "an entry before this one was removed or changed",
+                n,
+            ));
+        }
+        let expect = chain(
+            &prev,
+            r.get(1)?,
+            &r.get::<_, String>(2)?,
+            &r.get::<_, String>(3)?,
+            &r.get::<_, String>(4)?,
+            r.get(5)?,
+            r.get(6)?,
+            r.get::<_, Option<String>>(7)?.as_deref(),
+            &r.get::<_, String>(8)?,
+            &r.get::<_, String>(9)?,
+        );
+        if expect != hash {
+            return Ok(broken(id, "this entry was changed", n));
+        }
+        running = hash;
+        last_id = Some(id);
+    }
+    let seq: Option<i64> = conn
+        .query_row(
+            "SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let (Some(seq), last) = (seq, last_id.unwrap_or(0)) {
+        if seq > last && seq > anchor_id(conn)? {
+            return Ok(broken(last + 1, "the newest entries were removed", n));
+        }
+    }
+    Ok(Verification {
+        sound: true,
+        entries: n,
+        broken_at: None,
+        reason: None,
+    })
+}
+
+fn anchor_id(conn: &Connection) -> Result<i64> {
+    Ok(conn
+        .query_row(
+            "SELECT value FROM meta WHERE key = 'audit_anchor_id'",
+            [],
+            |r| r.get::<_, String>(0),
+        )
+        .optional()?
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0))
+}

@@ -1,0 +1,142 @@
+//! What to do next, after a message: it depends on where the message is shown. The
+//! app names its screens and buttons, the command line its commands and options.
+
+use crate::ground::error::{Error, Invalid, Surface};
+use crate::ground::lang::Lang;
+use crate::ground::limits::NOTE_MAX;
+
+/// The next step, where there is one that depends on the surface.
+pub(super) fn hint(e: &Error, lang: Lang, surface: Surface) -> Option<String> {
+    use Lang::{En, Nl};
+    use Surface::{App, Cli};
+    let s: &str = match (e, lang, surface) {
+        (Error::VaultMissing(_), Nl, Cli) => "maak er een met `naast init`",
+        (Error::VaultMissing(_), En, Cli) => "create one with `naast init`",
+        (Error::VaultMissing(_), Nl, App) => "maak een nieuwe kluis, of kies 'Ik heb een back-up'",
+        (Error::VaultMissing(_), En, App) => "create a new vault, or choose 'I have a backup'",
+        (
+            Error::KeyFileMissing(..)
+            | Error::KeyFileDamaged(_)
+            | Error::KeyFileOtherVault(_)
+            | Error::KeyMismatch
+            | Error::KeyringEntryMissing,
+            Nl,
+            Cli,
+        ) => "gebruik `naast recover` met de herstelcode",
+        (
+            Error::KeyFileMissing(..)
+            | Error::KeyFileDamaged(_)
+            | Error::KeyFileOtherVault(_)
+            | Error::KeyMismatch
+            | Error::KeyringEntryMissing,
+            En,
+            Cli,
+        ) => "use `naast recover` with the recovery code",
+        (
+            Error::KeyFileMissing(..)
+            | Error::KeyFileDamaged(_)
+            | Error::KeyFileOtherVault(_)
+            | Error::KeyMismatch
+            | Error::KeyringEntryMissing,
+            Nl,
+            App,
+        ) => "kies 'Herstelcode gebruiken' en typ je herstelcode",
+        (
+            Error::KeyFileMissing(..)
+            | Error::KeyFileDamaged(_)
+            | Error::KeyFileOtherVault(_)
+            | Error::KeyMismatch
+            | Error::KeyringEntryMissing,
+            En,
+            App,
+        ) => "choose 'Use recovery code' and type your recovery code",
+        (Error::WrongPassphrase, Nl, Cli) => {
+            "probeer het opnieuw, of gebruik `naast recover` met de herstelcode"
+        }
+        (Error::WrongPassphrase, En, Cli) => "try again, or use `naast recover` with the recovery code",
+        (Error::WrongPassphrase, Nl, App) => {
+            "probeer het opnieuw, of kies 'Herstelcode gebruiken'"
+        }
+        (Error::WrongPassphrase, En, App) => "try again, or choose 'Use recovery code'",
+        (Error::PassphraseNeeded, Nl, Cli) => "geef die met --passphrase-file",
+        (Error::PassphraseNeeded, En, Cli) => "give it with --passphrase-file",
+        (Error::PassphraseNeeded, Nl, App) => "typ je wachtwoordzin",
+        (Error::PassphraseNeeded, En, App) => "type your passphrase",
+        (Error::KeyringUnavailable(_), Nl, Cli) => {
+            "ontgrendel de sleutelbos, of gebruik een wachtwoordzin (--passphrase-file)"
+        }
+        (Error::KeyringUnavailable(_), En, Cli) => {
+            "unlock your keyring, or use passphrase mode (--passphrase-file)"
+        }
+        (Error::KeyringUnavailable(_), Nl, App) => {
+            "ontgrendel de sleutelbos van je computer (log zo nodig opnieuw in) en probeer het opnieuw; lukt dat niet, kies dan een wachtwoordzin of gebruik je herstelcode"
+        }
+        (Error::KeyringUnavailable(_), En, App) => {
+            "unlock your computer's keyring (log in again if needed) and try again; if that fails, choose a passphrase or use your recovery code"
+        }
+        (Error::KeyringLocked, Nl, _) => {
+            "ontgrendel hem (bij het inloggen, of in Wachtwoorden en sleutels) en probeer het opnieuw; er is niets veranderd en er is geen nieuwe sleutel gemaakt"
+        }
+        (Error::KeyringLocked, En, _) => {
+            "unlock it (at login, or in Passwords and Keys) and try again; nothing was changed and no new key was made"
+        }
+        (Error::Damaged, Nl, Cli) => "zet de laatste goede back-up terug met `naast restore`",
+        (Error::Damaged, En, Cli) => "restore the last good backup with `naast restore`",
+        (Error::Damaged, Nl, App) => {
+            "zet een back-up terug: kies 'Ik heb een back-up' op het beginscherm"
+        }
+        (Error::Damaged, En, App) => "restore a backup: choose 'I have a backup' on the first screen",
+        (Error::ReadOnly(_), Nl, _) => {
+            "kopieer de kluis en het .keys-bestand naar een map waarin je mag schrijven, of vraag toegang"
+        }
+        (Error::ReadOnly(_), En, _) => {
+            "copy the vault and its .keys file to a folder you may write to, or ask for access"
+        }
+        (Error::BackupFolderMissing(_), Nl, Cli) => "sluit de schijf aan, of geef een andere map met --to",
+        (Error::BackupFolderMissing(_), En, Cli) => "plug in the disk, or give another folder with --to",
+        (Error::BackupFolderMissing(_), Nl, App) => {
+            "sluit de schijf aan, of kies een andere map bij Instellingen → Back-ups"
+        }
+        (Error::BackupFolderMissing(_), En, App) => {
+            "plug in the disk, or choose another folder under Settings → Backups"
+        }
+        (Error::BackupDamaged(_), Nl, _) => "kies een andere (oudere) back-up",
+        (Error::BackupDamaged(_), En, _) => "choose another (older) backup",
+        (Error::BackupOtherKey(_), Nl, Cli) => {
+            "geef de herstelcode die gold toen hij gemaakt werd, met --recovery-code-file"
+        }
+        (Error::BackupOtherKey(_), En, Cli) => {
+            "give the recovery code that was valid when it was made, with --recovery-code-file"
+        }
+        (Error::BackupOtherKey(_), Nl, App) => {
+            "typ de herstelcode die gold toen hij gemaakt werd"
+        }
+        (Error::BackupOtherKey(_), En, App) => "type the recovery code that was valid when it was made",
+        (Error::NotFound { hint: "add-person", .. }, Nl, Cli) => "voeg die toe met `naast person add`",
+        (Error::NotFound { hint: "add-person", .. }, En, Cli) => "add them with `naast person add`",
+        (Error::NotFound { hint: "add-person", .. }, Nl, App) => "voeg die toe bij Mensen",
+        (Error::NotFound { hint: "add-person", .. }, En, App) => "add them under People",
+        (Error::NotFound { hint: "add-member", .. }, Nl, Cli) => "voeg die toe met `naast circle add`",
+        (Error::NotFound { hint: "add-member", .. }, En, Cli) => "add them with `naast circle add`",
+        (Error::NotFound { hint: "add-member", .. }, Nl, App) => {
+            "voeg die toe aan de kring op de pagina van de persoon"
+        }
+        (Error::NotFound { hint: "add-member", .. }, En, App) => {
+            "add them to the circle on the person's page"
+        }
+        (Error::NoConsent { .. }, Nl, Cli) => "leg die vast met `naast consent add`",
+        (Error::NoConsent { .. }, En, Cli) => "record it with `naast consent add`",
+        (Error::NoConsent { .. }, Nl, App) => {
+            "leg die vast op de pagina van de persoon, onder Toestemming"
+        }
+        (Error::NoConsent { .. }, En, App) => "record it on the person's page, under Consent",
+        (Error::Invalid(Invalid::TooLong { max, .. }), Nl, _) if *max >= NOTE_MAX => {
+            "verdeel de tekst over twee notities"
+        }
+        (Error::Invalid(Invalid::TooLong { max, .. }), En, _) if *max >= NOTE_MAX => {
+            "split the text into two entries"
+        }
+        _ => return None,
+    };
+    Some(s.to_string())
+}

@@ -1,0 +1,107 @@
+//! Backup files by name: the default folder, the dated names, the plaintext
+//! manifest beside each, and the clean-up of half-written ones.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use sha2::{Digest, Sha256};
+
+use super::model::{Manifest, EXT, FORMAT, MANIFEST_EXT, PARTIAL_EXT};
+use crate::ground::error::{Error, Result};
+
+/// The default folder: `backups/` beside the vault.
+pub fn default_folder(vault: &Path) -> PathBuf {
+    vault
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .join("backups")
+}
+
+pub(super) fn read_manifest(backup: &Path) -> Option<Manifest> {
+    let raw = fs::read(with_suffix(backup, MANIFEST_EXT)).ok()?;
+    serde_json::from_slice::<Manifest>(&raw)
+        .ok()
+        .filter(|m| m.format == FORMAT)
+}
+
+pub(super) fn hash_file(path: &Path) -> Result<(String, u64)> {
+    let mut f = fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut h = Sha256::new();
+    let mut buf = vec![0u8; 1 << 20];
+    let mut total = 0u64;
+    loop {
+        let n = f.read(&mut buf).map_err(|e| Error::io(path, e))?;
+        if n == 0 {
+            break;
+        }
+        h.update(&buf[..n]);
+        total += n as u64;
+    }
+    Ok((hex::encode(h.finalize()), total))
+}
+
+pub(super) fn short_id(vault_id: &str) -> &str {
+    vault_id.get(..8).unwrap_or(vault_id)
+}
+
+pub(super) fn stamp(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%dT%H%M%SZ").to_string()
+}
+
+pub(super) fn parse_stamp(s: &str) -> Option<DateTime<Utc>> {
+    let base = s
+        .split_once("Z-")
+        .map(|(b, _)| b)
+        .unwrap_or(s.trim_end_matches('Z'));
+    chrono::NaiveDateTime::parse_from_str(base, "%Y-%m-%dT%H%M%S")
+        .ok()
+        .map(|n| n.and_utc())
+}
+
+pub(super) fn parse_time(s: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+/// `naast-2026-11-24T140200Z-ab12cd34.naastbackup`, or with `Z-2` … when that
+/// second is taken.
+pub(super) fn free_name(dir: &Path, vault_id: &str, now: DateTime<Utc>) -> PathBuf {
+    let id = short_id(vault_id);
+    let base = stamp(now);
+    let mut p = dir.join(format!("naast-{base}-{id}{EXT}"));
+    let mut n = 2;
+    while p.exists() || with_suffix(&p, PARTIAL_EXT).exists() {
+        p = dir.join(format!("naast-{base}-{n}-{id}{EXT}"));
+        n += 1;
+    }
+    p
+}
+
+/// Removes what an interrupted backup of this vault left in `dir`.
+pub(super) fn clean_partials(dir: &Path, vault_id: &str) {
+    let tail = format!("-{}{EXT}{PARTIAL_EXT}", short_id(vault_id));
+    if let Ok(entries) = fs::read_dir(dir) {
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if name.starts_with("naast-") && name.contains(&tail) {
+                let _ = fs::remove_file(e.path());
+            }
+        }
+    }
+}
+
+pub(super) fn remove_all(partial: &Path) {
+    for suffix in ["", "-journal", "-wal", "-shm"] {
+        let _ = fs::remove_file(with_suffix(partial, suffix));
+    }
+}
+
+pub(super) fn with_suffix(p: &Path, suffix: &str) -> PathBuf {
+    let mut s = p.as_os_str().to_owned();
+    s.push(suffix);
+    PathBuf::from(s)
+}

@@ -1,0 +1,144 @@
+//! A bridge note as text for others: pasted into the care record of the recipient's
+//! institution, so it leaves the vault. Only with a valid consent (fail closed), with
+//! names replaced at the chosen level, and logged as a copy, refused ones too.
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+
+use crate::audit::{self, Event};
+use crate::ground::error::{Error, Result};
+use crate::ground::lang::Lang;
+use crate::ground::vocab::Action;
+use crate::records::bridge::{self, BridgeNote};
+use crate::records::consent;
+use crate::records::person::{self, Person};
+use crate::ways::redact::{Level, Redactor, Rules};
+
+/// For pasting into the institution's care record ("copy as text"): the person
+/// by their label at the redactor's level, the recipient by role unless names
+/// are kept, and known names in the text and the own words replaced.
+pub fn plain_text_for(b: &BridgeNote, r: &Redactor, about: &Person) -> String {
+    let rules = r.rules();
+    let names = rules.level == Level::Full || rules.circle_names;
+    let to = match (names, b.role.trim()) {
+        (true, "") => b.recipient.clone(),
+        (true, role) => format!("{} ({role})", b.recipient),
+        (false, "") => r.redact(&b.recipient),
+        (false, role) => r.redact(role),
+    };
+    let (head, over, voice) = match rules.lang {
+        Lang::Nl => ("Brugnotitie aan", "Over", "In eigen woorden"),
+        Lang::En => ("Bridge note to", "About", "In their own words"),
+    };
+    let mut s = format!(
+        "{head} {to}\n{over}: {}\n\n{}\n",
+        rules.level.label(about),
+        r.redact(b.text.trim())
+    );
+    if !b.client_voice.trim().is_empty() {
+        s.push_str(&format!(
+            "\n{voice}: \"{}\"\n",
+            r.redact(b.client_voice.trim())
+        ));
+    }
+    s
+}
+
+/// "Copy as text" of bridge note `id` at `level`: see [`plain_text_for`].
+pub fn text_for_others(conn: &Connection, id: i64, level: Level, lang: Lang) -> Result<String> {
+    let b = bridge::get(conn, id)?;
+    let about = person::get(conn, b.person_id)?;
+    let r = Redactor::load(conn, Rules::new(level, lang))?;
+    Ok(plain_text_for(&b, &r, &about))
+}
+
+/// "Copy as text" from the app or a script: it leaves the vault for the care record
+/// of the recipient's institution, so it counts as sharing. Only with a valid consent
+/// from the person for this recipient (fail closed: no consent, no text), with names
+/// replaced at `level`, and logged as a copy (refused ones too).
+pub fn copy_for_others(
+    conn: &Connection,
+    id: i64,
+    level: Level,
+    lang: Lang,
+    today: NaiveDate,
+) -> Result<String> {
+    let b = bridge::get(conn, id)?;
+    let consent = consent::consents(conn, b.person_id)?
+        .into_iter()
+        .find(|k| k.member_id == b.member_id && k.valid_on(today));
+    let Some(consent) = consent else {
+        audit::log(
+            conn,
+            &Event::new(Action::Copy, "bridge_note")
+                .id(id)
+                .person(b.person_id)
+                .refused(),
+        )?;
+        return Err(Error::NoConsent {
+            person: b.person.clone(),
+            recipient: b.recipient.clone(),
+        });
+    };
+    let mut text = text_for_others(conn, id, level, lang)?;
+    text.push_str(&copy_footer(&b, &consent, lang));
+    audit::log(
+        conn,
+        &Event::new(Action::Copy, "bridge_note")
+            .id(id)
+            .person(b.person_id)
+            .detail(
+                serde_json::json!({ "level": level.as_str(), "to": b.role, "consent": consent.id }),
+            ),
+    )?;
+    Ok(text)
+}
+
+/// What a care record needs to know about a copied note beyond its text: its kind,
+/// when it was written and shared, the consent it rests on, and the answer if any.
+fn copy_footer(b: &BridgeNote, consent: &consent::Consent, lang: Lang) -> String {
+    let day = |ts: i64| {
+        crate::ground::calendar::local(ts)
+            .format("%d-%m-%Y")
+            .to_string()
+    };
+    let d = |n: NaiveDate| n.format("%d-%m-%Y").to_string();
+    let (kind, written, shared, rests, until, scope_word, answer) = match lang {
+        Lang::Nl => (
+            "Soort",
+            "geschreven",
+            "gedeeld",
+            "Toestemming",
+            "geldig tot",
+            "voor",
+            "Antwoord",
+        ),
+        Lang::En => (
+            "Kind",
+            "written",
+            "shared",
+            "Consent",
+            "valid until",
+            "for",
+            "Answer",
+        ),
+    };
+    let mut s = format!(
+        "\n{kind}: {} · {written} {}",
+        b.kind.label(lang),
+        day(b.created_at)
+    );
+    if let Some(t) = b.shared_at {
+        s.push_str(&format!(" · {shared} {}", day(t)));
+    }
+    s.push_str(&format!("\n{rests}: {} {}", d(consent.discussed_on), until));
+    s.push_str(&format!(" {}", d(consent.until)));
+    if !consent.scope.trim().is_empty() {
+        s.push_str(&format!(" ({scope_word} {})", consent.scope.trim()));
+    }
+    s.push('\n');
+    if !b.answer.trim().is_empty() {
+        s.push_str(&format!("{answer}: {}\n", b.answer.trim()));
+    }
+    s
+}

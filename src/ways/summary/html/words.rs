@@ -1,0 +1,195 @@
+//! The words of the summary page in both languages, and the small helpers that write
+//! user text, dates, hours and names of the vocabularies into it, always escaped.
+
+use chrono::NaiveDate;
+
+use crate::ground::calendar::dutch_date;
+use crate::ground::lang::Lang;
+use crate::ground::numbers;
+use crate::ground::vocab::{BridgeKind, Context, Mode, Support};
+
+/// Escapes text for HTML element content and attribute values.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+pub(super) struct Words {
+    pub(super) title: &'static str,
+    pub(super) confidential: &'static str,
+    pub(super) made: &'static str,
+    pub(super) page: &'static str,
+    pub(super) of: &'static str,
+    pub(super) agenda: &'static str,
+    pub(super) nothing: &'static str,
+    pub(super) totals: &'static str,
+    pub(super) contact: &'static str,
+    pub(super) contacts: &'static str,
+    pub(super) person: &'static str,
+    pub(super) people: &'static str,
+    pub(super) hour: &'static str,
+    pub(super) hours: &'static str,
+    pub(super) support: &'static str,
+    pub(super) mode: &'static str,
+    pub(super) date: &'static str,
+    pub(super) week: &'static str,
+    pub(super) minutes: &'static str,
+    pub(super) notes: &'static str,
+    pub(super) own_words: &'static str,
+    pub(super) wishes: &'static str,
+    pub(super) strengths: &'static str,
+    pub(super) bridge: &'static str,
+    pub(super) checkins: &'static str,
+    pub(super) signal: &'static str,
+    pub(super) signal_note: &'static str,
+    pub(super) with: &'static str,
+    pub(super) answer: &'static str,
+    pub(super) level_code: &'static str,
+    pub(super) level_alias: &'static str,
+    pub(super) level_full: &'static str,
+    pub(super) no_notes: &'static str,
+}
+
+pub(super) const NL: Words = Words {
+    title: "Samenvatting voor het teamoverleg",
+    confidential: "VERTROUWELIJK",
+    made: "gemaakt op",
+    page: "pagina",
+    of: "van",
+    agenda: "Agenda: wat aandacht vraagt",
+    nothing: "Niets dat om aandacht vraagt.",
+    totals: "In deze periode",
+    contact: "contactmoment",
+    contacts: "contactmomenten",
+    person: "persoon",
+    people: "personen",
+    hour: "uur",
+    hours: "uur",
+    support: "Soort steun",
+    mode: "Vorm",
+    date: "Datum",
+    week: "week",
+    minutes: "min",
+    notes: "Notities voor het teamoverleg",
+    own_words: "In eigen woorden",
+    wishes: "Wensen en doelen",
+    strengths: "Krachten",
+    bridge: "Brugnotities",
+    checkins: "Open check-ins",
+    signal: "signaal",
+    signal_note: "Signaal",
+    with: "met",
+    answer: "Antwoord",
+    level_code: "Personen staan er met een code in.",
+    level_alias: "Personen staan er met hun alias in.",
+    level_full: "Personen staan er met hun volledige naam in.",
+    no_notes: "Geen notities gemarkeerd voor het teamoverleg.",
+};
+
+pub(super) const EN: Words = Words {
+    title: "Summary for the team consult",
+    confidential: "CONFIDENTIAL",
+    made: "made on",
+    page: "page",
+    of: "of",
+    agenda: "Agenda: what needs attention",
+    nothing: "Nothing that needs attention.",
+    totals: "In this period",
+    contact: "contact",
+    contacts: "contacts",
+    person: "person",
+    people: "people",
+    hour: "hour",
+    hours: "hours",
+    support: "Support",
+    mode: "Mode",
+    date: "Date",
+    week: "week",
+    minutes: "min",
+    notes: "Notes for the team consult",
+    own_words: "In their own words",
+    wishes: "Wishes and goals",
+    strengths: "Strengths",
+    bridge: "Bridge notes",
+    checkins: "Open check-ins",
+    signal: "signal",
+    signal_note: "Signal",
+    with: "with",
+    answer: "Answer",
+    level_code: "People appear by code.",
+    level_alias: "People appear by alias.",
+    level_full: "People appear by full name.",
+    no_notes: "No notes marked for the team consult.",
+};
+
+impl Words {
+    pub(super) fn contacts(&self, n: i64) -> &'static str {
+        if n == 1 {
+            self.contact
+        } else {
+            self.contacts
+        }
+    }
+
+    pub(super) fn people(&self, n: i64) -> &'static str {
+        if n == 1 {
+            self.person
+        } else {
+            self.people
+        }
+    }
+
+    pub(super) fn hours(&self, minutes: i64) -> &'static str {
+        if minutes == 60 {
+            self.hour
+        } else {
+            self.hours
+        }
+    }
+}
+
+/// Minutes as hours with one decimal, the language's way: "3,8" or "3.8".
+pub(super) fn hours(minutes: i64, lang: Lang) -> String {
+    numbers::decimal(minutes as f64 / 60.0, 1, lang)
+}
+
+pub(super) fn date(d: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => dutch_date(d),
+        Lang::En => d.format("%a %-d %b %Y").to_string(),
+    }
+}
+
+pub(super) fn support_name(s: Support, lang: Lang) -> &'static str {
+    s.label(lang)
+}
+
+pub(super) fn mode_name(m: Mode, lang: Lang) -> &'static str {
+    m.label(lang)
+}
+
+pub(super) fn context_name(c: Context, lang: Lang) -> &'static str {
+    c.label(lang)
+}
+
+pub(super) fn bridge_kind(k: BridgeKind, lang: Lang) -> &'static str {
+    k.label(lang)
+}
+
+/// Keeps the author's paragraphs: blank lines split paragraphs, single newlines break.
+pub(super) fn paragraphs(text: &str) -> String {
+    text.trim()
+        .split("\n\n")
+        .map(|p| format!("<p>{}</p>", esc(p.trim()).replace('\n', "<br>")))
+        .collect()
+}
