@@ -9,7 +9,8 @@
 SHELL := /bin/bash
 CARGO ?= cargo
 
-.PHONY: run test setup ui lint unit e2e release package package-test bench bench-app
+.PHONY: run test setup ui lint unit e2e release package package-test bench bench-app \
+	test-powercut powercut-short
 
 setup:
 	@scripts/setup.sh
@@ -47,6 +48,16 @@ package-test: package
 
 test: setup
 	@scripts/test-all.sh
+
+# Power cuts (tests/powercut): the release CLI in a Linux guest under QEMU, the power
+# cut at random moments, the disk's write log replayed to every flush point. `make
+# test` runs one round per workload; this runs ROUNDS (30 by default).
+ROUNDS ?= 30
+test-powercut: release
+	tests/powercut/run.sh $(ROUNDS)
+
+powercut-short: release
+	tests/powercut/run.sh 4 --kill-max 30
 
 # Benchmarks print tables (not part of `make test`; several minutes each).
 bench: setup

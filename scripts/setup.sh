@@ -23,6 +23,9 @@ packages=(
   lintian desktop-file-utils rpm
   # tests: the app under an English and a Dutch system locale
   locales
+  # the power-cut harness (tests/powercut): a Linux guest under QEMU on a raw ext4
+  # disk; its kernel is taken from Debian's linux-image-*-cloud-amd64 at test time
+  qemu-system-x86 busybox-static cpio e2fsprogs
 )
 
 missing=()
