@@ -18,10 +18,19 @@ def extract(image, out):
     """The vault's folder of `image` (changed by e2fsck: pass a copy) into `out`.
     Returns e2fsck's exit code (0 clean, 1 errors fixed; 4 and up: left unfixed)."""
     fsck = subprocess.run(["e2fsck", "-fy", image], capture_output=True)
-    os.makedirs(out, exist_ok=True)
+    # rdump puts the folder itself (naast/) inside the one it is given.
+    into = out + ".d"
+    shutil.rmtree(into, ignore_errors=True)
+    os.makedirs(into)
     subprocess.run(
-        ["debugfs", "-R", f"rdump /naast {out}", image], capture_output=True, check=True
+        ["debugfs", "-R", f"rdump /naast {into}", image], capture_output=True, check=True
     )
+    shutil.rmtree(out, ignore_errors=True)
+    if os.path.isdir(os.path.join(into, "naast")):
+        os.rename(os.path.join(into, "naast"), out)
+    else:
+        os.makedirs(out)
+    os.rmdir(into)
     return fsck.returncode
 
 
