@@ -242,3 +242,27 @@ fn a_rekey_killed_at_any_moment_leaves_a_vault_that_opens() {
     ));
     assert!(Vault::recover(&t.path, last, &MemoryKeyStore::default(), Some(PASS)).is_ok());
 }
+
+#[test]
+fn a_new_passphrase_without_any_keyring_service_is_reported_as_changed() {
+    // A machine without a Secret Service (the power-cut guest, a server): changing
+    // the passphrase of a passphrase vault succeeds, and the new one is the one.
+    let t = TestVault::new();
+    let (mut v, _) = t.init_passphrase();
+    t.store.fail_with("no D-Bus session");
+    v.set_passphrase(&t.store, "een heel nieuwe zin").unwrap();
+    drop(v);
+    assert!(matches!(
+        Vault::open(&t.path, &t.store, Some(PASS)),
+        Err(Error::WrongPassphrase)
+    ));
+    assert!(Vault::open(&t.path, &t.store, Some("een heel nieuwe zin")).is_ok());
+    // Leaving the keyring is still refused when the key cannot be taken out of it.
+    let t = TestVault::new();
+    let (mut v, _) = t.init_keyring();
+    t.store.fail_with("no D-Bus session");
+    assert!(matches!(
+        v.set_passphrase(&t.store, "een heel nieuwe zin"),
+        Err(Error::KeyringUnavailable(_))
+    ));
+}
