@@ -1,8 +1,9 @@
 # The two commands of this project. Both install what is missing first.
 #   make run   builds the UI and the desktop app and opens Naast
 #   make test  every check: format, lints, UI type check, unit, integration,
-#              real-keyring, crash, print and end-to-end tests, and the .deb
-#              unpacked and started (which builds the packages below)
+#              real-keyring, crash, print and end-to-end tests, the .deb
+#              unpacked and started (which builds the packages below), and a
+#              short form of the power-cut harness (make test-powercut)
 # And for a release:
 #   make package  the .deb and .rpm (target/package/release/bundle/), checked by lintian
 
@@ -57,7 +58,7 @@ test-powercut: release
 	tests/powercut/run.sh $(ROUNDS)
 
 powercut-short: release
-	tests/powercut/run.sh 4 --kill-max 30
+	POWERCUT_RUN=short tests/powercut/run.sh 4 --kill-min 10 --kill-max 30
 
 # Benchmarks print tables (not part of `make test`; several minutes each).
 bench: setup

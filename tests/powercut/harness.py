@@ -28,8 +28,9 @@ from vm import Guest  # noqa: E402
 
 LOADS = ["contacts", "keys", "backup", "output"]
 DISK_MB = 64
-# Between two flushes, at most this many points are replayed (evenly spread).
-BETWEEN = 48
+# Between two flushes, at most this many points are replayed (evenly spread): all
+# of them around a key file's or an output's few writes, a sample of a copy's many.
+BETWEEN = 8
 
 
 def make_disk(naast, load, folder):
@@ -135,6 +136,8 @@ def one_round(args, naast, rnd, load, rng):
     logfile = os.path.join(work, "writes.log")
     shutil.copyfile(load.disk, base)
     boot_args = f"pc.mode=work pc.load={load.name} pc.tag=r{rnd} pc.pass={load.k}"
+    if args.control:
+        boot_args += " pc.control=early-ack"
     console = os.path.join(args.out, f"round-{rnd:03d}-{load.name}.console")
     g = Guest(args.kernel, args.initrd, load.disk, boot_args, log=logfile, console=console)
     ready = g.wait_for("ready", 180)
@@ -200,6 +203,11 @@ def main():
     ap.add_argument("--kill-min", type=float, default=3.0)
     ap.add_argument("--kill-max", type=float, default=45.0)
     ap.add_argument("--seed", type=int, default=None)
+    ap.add_argument(
+        "--control",
+        action="store_true",
+        help="the guest acknowledges each contact before saving it: must report losses",
+    )
     args = ap.parse_args()
     seed = args.seed if args.seed is not None else int(time.time())
     rng = random.Random(seed)

@@ -28,6 +28,9 @@ if [ ! -s "$out/kernel/vmlinuz" ]; then
   rm -rf "$deb"
 fi
 
-tests/powercut/initramfs.sh "$naast" "$PWD/$out/initramfs.gz"
+# One folder per kind of run, so that `make test`'s short form and a long run can
+# go on side by side.
+run=${POWERCUT_RUN:-long}
+tests/powercut/initramfs.sh "$naast" "$PWD/$out/initramfs-$run.gz"
 exec python3 tests/powercut/harness.py --rounds "$rounds" --kernel "$out/kernel/vmlinuz" \
-  --initrd "$out/initramfs.gz" --naast "$naast" --out "$out/run" "$@"
+  --initrd "$out/initramfs-$run.gz" --naast "$naast" --out "$out/$run" "$@"
