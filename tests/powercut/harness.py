@@ -27,9 +27,10 @@ from promises import Load, check_point, check_final  # noqa: E402
 from vm import Guest  # noqa: E402
 
 LOADS = ["contacts", "keys", "backup", "output"]
-DISK_MB = 64
-# Between two flushes, at most this many points are replayed (evenly spread): all
-# of them around a key file's or an output's few writes, a sample of a copy's many.
+DISK_MB = 32
+# Between two flushes with at most this many writes (a key file's, an output's, a
+# rename's journal blocks), every point is replayed; between two with more (a copy
+# being written, a checkpoint) two points, a third and two thirds of the way.
 BETWEEN = 8
 
 
@@ -55,79 +56,96 @@ def make_disk(naast, load, folder):
     return disk
 
 
-def replay_points(log, between):
-    """(entry count, kind) for every point to check: after each flush, and (when
-    `between`) after writes between two flushes; the end of the log last."""
-    points = []
-    pending = []
+def segments(log):
+    """The log cut at its flushes: (entry count, kind, writes since the flush before)
+    for each flush point, and for the end of the log."""
+    out, pending = [], []
     for e in log.entries:
         if e.is_flush:
-            if between and pending:
-                step = max(1, len(pending) // BETWEEN)
-                points += [(i + 1, "between") for i in pending[step - 1::step]]
-            points.append((e.index + 1, "flush"))
+            out.append((e.index + 1, "flush", pending))
             pending = []
         elif e.is_write:
             pending.append(e.index)
     end = len(log.entries)
-    if between and pending:
-        step = max(1, len(pending) // BETWEEN)
-        points += [(i + 1, "between") for i in pending[step - 1::step]]
-    if not points or points[-1][0] != end:
-        points.append((end, "end"))
-    return points
+    if not out or out[-1][0] != end:
+        out.append((end, "end", pending))
+    return out
 
 
-def parse_acks(lines, load):
-    """What the guest acknowledged (and began, and showed) before the power cut."""
-    acks, begun = [], []
-    shown = None
-    for _, text in lines:
-        code = re.search(r'"recovery_code": "([0-9A-Z-]+)"', text)
-        if code:
-            if code.group(1) not in load.codes:
-                load.codes.append(code.group(1))
-            shown = load.codes.index(code.group(1))
-        m = re.match(r"(ack|begin) (\S+) ?(.*)", text)
-        if m:
-            value = m.group(3)
-            if m.group(2) == "rekey" and m.group(1) == "ack":
-                value = str(shown)  # the code this rekey showed
-            (acks if m.group(1) == "ack" else begun).append((m.group(2), value))
-    return acks, begun
+def inside(writes, upto):
+    """The points to replay between two flushes."""
+    if len(writes) <= BETWEEN:
+        chosen = writes
+    else:
+        chosen = [writes[len(writes) // 3], writes[2 * len(writes) // 3]]
+    return [i + 1 for i in chosen if i + 1 < upto]
+
+
+class Points:
+    """Replayed points, each checked once per distinct state of the files a check
+    reads."""
+
+    def __init__(self, naast, load, log, base, work):
+        self.naast, self.load, self.log, self.base, self.work = naast, load, log, base, work
+        self.seen = {}
+        self.snap = os.path.join(work, "point.img")
+        self.folder = os.path.join(work, "point")
+
+    def replayer(self, name):
+        return Replayer(self.log, self.base, os.path.join(self.work, name))
+
+    def look(self, r, n):
+        r.advance(n)
+        r.snapshot(self.snap)
+        fsck = extract(self.snap, self.folder)
+        fp = fingerprint(self.folder)
+        if fp not in self.seen:
+            self.seen[fp] = check_point(self.naast, self.load, self.folder, fsck)
+        return fp, self.seen[fp]
+
+    def clean(self):
+        for f in ("point.img", "flushes.img", "between.img"):
+            p = os.path.join(self.work, f)
+            if os.path.exists(p):
+                os.remove(p)
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def replay(args, naast, load, base, logfile, work):
-    """Checks every replay point of one round; returns (points, flushes, distinct,
-    inconsistent lines)."""
+    """Checks the disk before the boot, then every flush point, each against the
+    point before it; then, where the vault's files changed from one flush point to
+    the next and files are renamed into place (every workload but contacts), the
+    points between those two flushes. Returns (points, flush points, between
+    points, distinct states, inconsistent lines, log entries)."""
     log = Log(logfile)
-    points = replay_points(log, load.name != "contacts")
-    r = Replayer(log, base, os.path.join(work, "replay.img"))
-    seen = {}
-    bad = []
-    prev = None
-    snap = os.path.join(work, "point.img")
-    for n, kind in points:
-        r.advance(n)
-        r.snapshot(snap)
-        folder = os.path.join(work, "point")
-        shutil.rmtree(folder, ignore_errors=True)
-        fsck = extract(snap, folder)
-        fp = fingerprint(folder)
-        state = seen.get(fp)
-        if state is None:
-            state = check_point(naast, load, folder, fsck)
-            seen[fp] = state
-        problems = state.compare(prev, load)
+    segs = segments(log)
+    pts = Points(naast, load, log, base, work)
+    r = pts.replayer("flushes.img")
+    at_flush = [pts.look(r, 0)]
+    for n, _, _ in segs:
+        at_flush.append(pts.look(r, n))
+    r.close()
+    between = load.name != "contacts"
+    r = pts.replayer("between.img") if between else None
+    bad, nbetween = [], 0
+    for j, (n, kind, writes) in enumerate(segs):
+        prev = at_flush[j][1]
+        if between and at_flush[j][0] != at_flush[j + 1][0]:
+            for m in inside(writes, n):
+                _, state = pts.look(r, m)
+                nbetween += 1
+                problems = state.compare(prev, load)
+                if problems:
+                    bad.append(f"entry {m} (between): " + "; ".join(problems))
+                prev = state
+        problems = at_flush[j + 1][1].compare(prev, load)
         if problems:
             bad.append(f"entry {n} ({kind}): " + "; ".join(problems))
-        prev = state
-    r.close()
-    for f in (snap, os.path.join(work, "replay.img")):
-        os.remove(f)
-    shutil.rmtree(os.path.join(work, "point"), ignore_errors=True)
-    flushes = sum(1 for _, k in points if k == "flush")
-    return len(points), flushes, len(seen), bad, len(log.entries)
+    if r:
+        r.close()
+    pts.clean()
+    flushes = sum(1 for _, k, _ in segs if k == "flush")
+    return len(segs) + nbetween, flushes, nbetween, len(pts.seen), bad, len(log.entries)
 
 
 def one_round(args, naast, rnd, load, rng):
@@ -151,7 +169,9 @@ def one_round(args, naast, rnd, load, rng):
     fails = [t for _, t in g.lines if t.startswith("fail")]
     cands = load.candidates(begun)  # also learns the newest passphrase begun
     t0 = time.monotonic()
-    npoints, nflush, distinct, bad, nentries = replay(args, naast, load, base, logfile, work)
+    npoints, nflush, nbetween, distinct, bad, nentries = replay(
+        args, naast, load, base, logfile, work
+    )
     replay_s = time.monotonic() - t0
     os.remove(base)
     os.remove(logfile)
@@ -175,6 +195,7 @@ def one_round(args, naast, rnd, load, rng):
         "log_entries": nentries,
         "points": npoints,
         "flush_points": nflush,
+        "between_points": nbetween,
         "distinct_states": distinct,
         "replay_s": round(replay_s, 1),
         "inconsistent": bad,
@@ -183,7 +204,7 @@ def one_round(args, naast, rnd, load, rng):
         f"round {rnd} {load.name}: cut {result['kill_s']} s after ready, "
         f"{len(final['acknowledged'])} acknowledged, {len(final['found'])} found, "
         f"{len(final['lost'])} lost; {nentries} log entries, {nflush} flush points + "
-        f"{npoints - nflush} more replayed ({distinct} distinct, {replay_s:.0f} s); "
+        f"{nbetween} between replayed ({distinct} distinct states, {replay_s:.0f} s); "
         f"{len(bad)} inconsistent",
         flush=True,
     )
@@ -234,7 +255,7 @@ def main():
         print(
             f"  {load.name}: {len(mine)} rounds, cut at {kills} s; "
             f"{sum(r['flush_points'] for r in mine)} flush points + "
-            f"{sum(r['points'] - r['flush_points'] for r in mine)} between replayed; "
+            f"{sum(r['between_points'] for r in mine)} between replayed; "
             f"{sum(len(r['acknowledged']) for r in mine)} acknowledged, "
             f"{sum(len(r['found']) for r in mine)} found"
         )

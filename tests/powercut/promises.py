@@ -25,6 +25,7 @@ class Load:
         self.name = name
         self.disk = None
         self.k = 0  # the passphrase that opened it last
+        self.last_k = 0  # the one that opened the last replayed point
         self.k_max = 0  # the newest passphrase begun
         self.codes = []  # recovery codes shown, oldest first
         self.notes = set()  # contact notes acknowledged, every round
@@ -83,7 +84,12 @@ class State:
 
 
 def check_point(naast, load, folder, fsck):
-    k, problems, notes = open_vault(naast, folder, range(load.k, load.k_max + 1))
+    # The passphrase that opened the point before first: each wrong one costs an
+    # Argon2 run.
+    order = sorted(range(load.k, load.k_max + 1), key=lambda i: i != load.last_k)
+    k, problems, notes = open_vault(naast, folder, order)
+    if k is not None:
+        load.last_k = k
     notes = set(notes) if notes is not None else None
     code = recovers(naast, folder, load.codes) if load.name == "keys" and k is not None else None
     bk = backups(naast, folder, load.codes) if load.name == "backup" else {}
