@@ -148,6 +148,25 @@ def replay(args, naast, load, base, logfile, work):
     return len(segs) + nbetween, flushes, nbetween, len(pts.seen), bad, len(log.entries)
 
 
+def parse_acks(lines, load):
+    """What the guest acknowledged (and began, and showed) before the power cut."""
+    acks, begun = [], []
+    shown = None
+    for _, text in lines:
+        code = re.search(r'"recovery_code": "([0-9A-Z-]+)"', text)
+        if code:
+            if code.group(1) not in load.codes:
+                load.codes.append(code.group(1))
+            shown = load.codes.index(code.group(1))
+        m = re.match(r"(ack|begin) (\S+) ?(.*)", text)
+        if m:
+            value = m.group(3)
+            if m.group(2) == "rekey" and m.group(1) == "ack":
+                value = str(shown)  # the code this rekey showed
+            (acks if m.group(1) == "ack" else begun).append((m.group(2), value))
+    return acks, begun
+
+
 def one_round(args, naast, rnd, load, rng):
     work = os.path.join(args.out, load.name)
     base = os.path.join(work, "base.img")
