@@ -106,10 +106,15 @@ pub fn load(conn: &Connection, id: PersonId, lang: Lang) -> Result<Dossier> {
         .into_iter()
         .filter(|m| m.person_id != id)
         .collect();
+    // Only the others' names: the person's own phone number, address and the names
+    // of their own people stay, it is their dossier.
     let r = Redactor::new(
         &others,
         &other_members,
-        Rules::new(Level::Code, lang),
+        Rules {
+            unknown: false,
+            ..Rules::new(Level::Code, lang)
+        },
         HashSet::new(),
     );
     let contacts = contact::list(

@@ -1,16 +1,22 @@
-//! The one redaction of the core: one pass over the words of a text that replaces
-//! every known name at the chosen level and notes the words that look like names
-//! Naast does not know.
+//! The one redaction of the core: one pass over a text. First the patterns
+//! (`detect.rs`) mark identifiers, then the words are walked once: at each word the
+//! longest known name starting there wins, else `unknown.rs` says whether it is a
+//! sure name, an unsure one to ask about, or nothing. Words inside an identifier are
+//! not looked at again: "sanne.devries@gmail.com" becomes "[e-mailadres]" whole, and
+//! no alias is swapped inside it.
 
 use std::collections::HashSet;
 use std::ops::Range;
 
 use rusqlite::Connection;
 
+use super::category::{Category, Hit};
+use super::detect;
 use super::names::{self, Outcome, Table};
 use super::rules::{Level, Replacement, Rules};
-use super::suspects::{self, Tally};
+use super::suspects::{self, SuspectKind, Tally};
 use super::tokens;
+use super::unknown::{self, Known, Unknown};
 use crate::ground::error::Result;
 use crate::ground::fold::{fold, fold_into};
 use crate::records::circle;
@@ -24,8 +30,10 @@ pub struct Scan {
     pub text: String,
     /// Known names that were replaced (a title absorbed with a name included).
     pub replaced: Vec<Range<usize>>,
-    /// Words that look like names Naast does not know.
-    pub suspects: Vec<Range<usize>>,
+    /// What else was replaced: identifiers and names Naast is sure of.
+    pub identifiers: Vec<Hit>,
+    /// What Naast is unsure of, and what it thinks each is.
+    pub suspects: Vec<(Range<usize>, SuspectKind)>,
 }
 
 /// The one redaction of the core. Load it once per output (it reads every name in
@@ -36,9 +44,13 @@ pub struct Redactor {
     not_names: HashSet<String>,
 }
 
-enum Found<'a> {
+enum Found {
+    /// A known name.
     Replaced(Range<usize>),
-    Suspect(Range<usize>, &'a str),
+    /// An identifier or a sure name.
+    Identifier(Hit),
+    /// Unsure: the range, its folded text and what it may be.
+    Suspect(Range<usize>, String, SuspectKind),
 }
 
 impl Redactor {
@@ -85,8 +97,8 @@ impl Redactor {
     /// Same, and counts the suspects into `tally`.
     pub fn redact_counting(&self, text: &str, tally: &mut Tally) -> String {
         self.pass(text, |f| {
-            if let Found::Suspect(r, folded) = f {
-                tally.add(folded, &text[r]);
+            if let Found::Suspect(r, folded, kind) = f {
+                tally.add(&folded, &text[r], kind);
             }
         })
     }
@@ -94,35 +106,83 @@ impl Redactor {
     /// Same, with where each replacement and suspect was.
     pub fn scan(&self, text: &str) -> Scan {
         let mut replaced = Vec::new();
+        let mut identifiers = Vec::new();
         let mut suspects = Vec::new();
         let out = self.pass(text, |f| match f {
             Found::Replaced(r) => replaced.push(r),
-            Found::Suspect(r, _) => suspects.push(r),
+            Found::Identifier(h) => identifiers.push(h),
+            Found::Suspect(r, _, kind) => suspects.push((r, kind)),
         });
         Scan {
             text: out,
             replaced,
+            identifiers,
             suspects,
         }
     }
 
-    /// One pass over the words of `text`: at each word the longest known phrase
-    /// starting there wins; a word no phrase claims may be a suspect.
+    /// What the vault and the user already know, for `unknown.rs`.
+    fn known(&self) -> Known<'_> {
+        Known {
+            table: &self.table,
+            not_names: &self.not_names,
+            heuristic: self.rules.heuristic,
+        }
+    }
+
+    /// One pass over `text`: the identifiers the patterns find, then the words.
     fn pass(&self, text: &str, mut found: impl FnMut(Found)) -> String {
         if self.rules.level == Level::Full {
             return text.to_string();
         }
+        let lang = self.rules.lang;
+        let hits: Vec<Hit> = if self.rules.unknown {
+            detect::patterns(text)
+                .into_iter()
+                .filter(|h| !self.not_names.contains(&fold(&text[h.span.clone()])))
+                .collect()
+        } else {
+            Vec::new()
+        };
         let mut ws = Vec::new();
         tokens::words(text, &mut ws);
         let mut out = String::with_capacity(text.len() + 16);
         let mut copied = 0;
+        let mut h = 0;
         let mut first = String::new();
         let mut next = String::new();
         let mut i = 0;
+        let write = |out: &mut String, copied: &mut usize, span: &Range<usize>, with: &str| {
+            out.push_str(&text[*copied..span.start]);
+            if tokens::sentence_starts_at(text, span.start) {
+                push_capitalised(out, with);
+            } else {
+                out.push_str(with);
+            }
+            *copied = span.end;
+        };
         while i < ws.len() {
+            // The identifiers that start before this word ends.
+            while h < hits.len() && hits[h].span.start < ws[i].end {
+                if hits[h].span.start >= copied {
+                    write(
+                        &mut out,
+                        &mut copied,
+                        &hits[h].span,
+                        hits[h].category.label(lang),
+                    );
+                    found(Found::Identifier(hits[h].clone()));
+                }
+                h += 1;
+            }
+            if ws[i].start < copied {
+                i += 1;
+                continue;
+            }
+            let limit = hits.get(h).map_or(text.len(), |x| x.span.start);
             first.clear();
             fold_into(&text[ws[i].clone()], &mut first);
-            if let Some((p, n)) = self.match_at(text, &ws, i, &first, &mut next) {
+            if let Some((p, n)) = self.match_at(text, &ws, i, &first, &mut next, limit) {
                 let p = &self.table.phrases[p];
                 if let Outcome::Replace {
                     text: with,
@@ -137,38 +197,62 @@ impl Redactor {
                     {
                         start = ws[i - 1].start;
                     }
-                    let end = ws[i + n - 1].end;
-                    out.push_str(&text[copied..start]);
-                    if tokens::sentence_starts_at(text, start) {
-                        push_capitalised(&mut out, with);
-                    } else {
-                        out.push_str(with);
-                    }
+                    let span = start..ws[i + n - 1].end;
+                    write(&mut out, &mut copied, &span, with);
                     out.push_str(p.suffix);
-                    copied = end;
-                    found(Found::Replaced(start..end));
+                    found(Found::Replaced(span));
                 }
                 i += n;
                 continue;
             }
-            if suspects::looks_like_a_name(
-                &self.table,
-                &self.not_names,
-                self.rules.heuristic,
-                text,
-                &ws,
-                i,
-                &first,
-            ) {
-                found(Found::Suspect(ws[i].clone(), &first));
+            if !self.rules.unknown {
+                if suspects::looks_like_a_name(
+                    &self.table,
+                    &self.not_names,
+                    self.rules.heuristic,
+                    text,
+                    &ws,
+                    i,
+                    &first,
+                ) {
+                    found(Found::Suspect(
+                        ws[i].clone(),
+                        first.clone(),
+                        SuspectKind::Name,
+                    ));
+                }
+                i += 1;
+                continue;
             }
-            i += 1;
+            match unknown::classify(&self.known(), text, &ws, i, &first, limit) {
+                Some(Unknown::Sure(n)) => {
+                    let span = ws[i].start..ws[i + n - 1].end;
+                    write(&mut out, &mut copied, &span, Category::Name.label(lang));
+                    found(Found::Identifier(Hit::new(span, Category::Name)));
+                    i += n;
+                }
+                Some(Unknown::Ask(kind, n)) => {
+                    let span = ws[i].start..ws[i + n - 1].end;
+                    let folded = fold(&text[span.clone()]);
+                    found(Found::Suspect(span, folded, kind));
+                    i += n;
+                }
+                Some(Unknown::Keep(n)) => i += n,
+                None => i += 1,
+            }
+        }
+        for hit in &hits[h..] {
+            if hit.span.start >= copied {
+                write(&mut out, &mut copied, &hit.span, hit.category.label(lang));
+                found(Found::Identifier(hit.clone()));
+            }
         }
         out.push_str(&text[copied..]);
         out
     }
 
-    /// The longest phrase that matches at word `i`, and its length in words.
+    /// The longest phrase that matches at word `i` and ends before byte `limit`
+    /// (where the next identifier starts), and its length in words.
     fn match_at(
         &self,
         text: &str,
@@ -176,11 +260,12 @@ impl Redactor {
         i: usize,
         first: &str,
         buf: &mut String,
+        limit: usize,
     ) -> Option<(usize, usize)> {
         'phrases: for &pi in self.table.starting_with(first) {
             let p = &self.table.phrases[pi];
             let n = p.words.len();
-            if i + n > ws.len() {
+            if i + n > ws.len() || ws[i + n - 1].end > limit {
                 continue;
             }
             for k in 1..n {

@@ -84,6 +84,13 @@ pub struct Rules {
     pub hide_colleagues: bool,
     pub extra: Vec<ExtraName>,
     pub heuristic: Heuristic,
+    /// Also replace and ask about what the vault does not know: phone numbers,
+    /// addresses and the other [`Category`]s, names Naast is sure of, and the
+    /// suspects. Off only for the person's own dossier, which stays complete but for
+    /// the names of the others in the vault.
+    ///
+    /// [`Category`]: super::Category
+    pub unknown: bool,
 }
 
 impl Rules {
@@ -95,6 +102,7 @@ impl Rules {
             hide_colleagues: false,
             extra: Vec::new(),
             heuristic: Heuristic::default(),
+            unknown: true,
         }
     }
 }

@@ -24,14 +24,39 @@ use crate::ground::fold::fold;
 use crate::ground::limits;
 use crate::store::db::write_tx;
 
-/// A word that looks like a name Naast does not know, and how often it occurs in
-/// the texts of one output.
+/// A word (or a few) that may point at someone and that Naast is unsure of, and
+/// how often it occurs in the texts of one output.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Suspect {
-    /// As first written ("Kees").
+    /// As first written ("Kees", "Den Haag").
     pub word: String,
     pub count: u32,
+    pub kind: SuspectKind,
+}
+
+/// What Naast thinks an unsure word is; the choices for it are the same.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub enum SuspectKind {
+    /// A name Naast does not know ("Kees", "Visser").
+    #[default]
+    Name,
+    /// A place or a street without house number ("Zwolle", "Kerkstraat").
+    Place,
+    /// A care institution ("Dimence").
+    Institution,
+}
+
+impl SuspectKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SuspectKind::Name => "name",
+            SuspectKind::Place => "place",
+            SuspectKind::Institution => "institution",
+        }
+    }
 }
 
 /// Suspects found so far, across many texts, by folded spelling.
@@ -39,12 +64,13 @@ pub struct Suspect {
 pub struct Tally(BTreeMap<String, Suspect>);
 
 impl Tally {
-    pub(super) fn add(&mut self, folded: &str, word: &str) {
+    pub(super) fn add(&mut self, folded: &str, word: &str, kind: SuspectKind) {
         self.0
             .entry(folded.to_string())
             .or_insert_with(|| Suspect {
                 word: word.to_string(),
                 count: 0,
+                kind,
             })
             .count += 1;
     }

@@ -8,13 +8,28 @@
 //! a set of 400,000 `String`s would be 20 MB or more of heap).
 //!
 //! What counts as an ordinary word is a choice, documented on [`Class::ordinary`].
+//!
+//! The same table holds the lists of `data/redact/` (first names, surnames, places,
+//! care institutions, conditions named after people), an entry of several words
+//! with its words joined by one space ("den haag"): see [`phrase`].
 
 static BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words.txt"));
 static INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words.idx"));
 
 const ORDINARY: u32 = 1 << 31;
 const PROPER: u32 = 1 << 30;
-const OFFSET: u32 = PROPER - 1;
+const FIRST_NAME: u32 = 1 << 29;
+const SURNAME: u32 = 1 << 28;
+const PLACE: u32 = 1 << 27;
+const INSTITUTION: u32 = 1 << 26;
+const EPONYM: u32 = 1 << 25;
+const OFFSET: u32 = EPONYM - 1;
+
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/lists.rs"));
+}
+/// The most words an entry of the lists has ("Alphen aan den Rijn": 4).
+pub use generated::LONGEST;
 
 /// How OpenTaal lists a (folded) word.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -32,6 +47,35 @@ pub struct Class {
     pub ordinary: bool,
     /// Listed capitalised: a proper noun (a place, a name, an acronym).
     pub proper: bool,
+    /// In a list of Dutch first names (Faker's, and Naast's own).
+    pub first_name: bool,
+    /// In a list of Dutch surnames ("visser", "de vries", and "vries" from it).
+    pub surname: bool,
+    /// A place in the Netherlands (the BAG's places).
+    pub place: bool,
+    /// A care institution or service ("dimence", "ggz centraal").
+    pub institution: bool,
+    /// Part of the name of a condition named after a person ("korsakov", "lyme").
+    pub eponym: bool,
+}
+
+impl Class {
+    fn of(r: u32) -> Class {
+        Class {
+            ordinary: r & ORDINARY != 0,
+            proper: r & PROPER != 0,
+            first_name: r & FIRST_NAME != 0,
+            surname: r & SURNAME != 0,
+            place: r & PLACE != 0,
+            institution: r & INSTITUTION != 0,
+            eponym: r & EPONYM != 0,
+        }
+    }
+
+    /// Known to OpenTaal, in lower case or capitalised.
+    pub fn listed(&self) -> bool {
+        self.ordinary || self.proper
+    }
 }
 
 fn entries() -> usize {
@@ -64,16 +108,26 @@ pub fn class(folded: &str) -> Class {
         match word(mid).cmp(key) {
             std::cmp::Ordering::Less => lo = mid + 1,
             std::cmp::Ordering::Greater => hi = mid,
-            std::cmp::Ordering::Equal => {
-                let r = raw(mid);
-                return Class {
-                    ordinary: r & ORDINARY != 0,
-                    proper: r & PROPER != 0,
-                };
-            }
+            std::cmp::Ordering::Equal => return Class::of(raw(mid)),
         }
     }
     Class::default()
+}
+
+/// How the lists have a phrase of several folded words ("den", "haag"): looked up
+/// as the words joined by one space. Nothing for more than [`LONGEST`] words.
+pub fn phrase(words: &[&str], buf: &mut String) -> Class {
+    if words.len() > LONGEST {
+        return Class::default();
+    }
+    buf.clear();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            buf.push(' ');
+        }
+        buf.push_str(w);
+    }
+    class(buf)
 }
 
 /// Listed in lower case: see [`Class::ordinary`].
@@ -93,30 +147,24 @@ mod tests {
     #[test]
     fn the_list_knows_ordinary_words_and_proper_nouns_apart() {
         assert!(count() > 300_000, "{}", count());
-        assert_eq!(
-            class("bakker"),
-            Class {
-                ordinary: true,
-                proper: true
-            }
-        );
-        assert_eq!(
-            class("yara"),
-            Class {
-                ordinary: false,
-                proper: true
-            }
-        );
-        assert_eq!(
-            class("zwolle"),
-            Class {
-                ordinary: false,
-                proper: true
-            }
-        );
+        let bakker = class("bakker");
+        assert!(bakker.ordinary && bakker.proper && bakker.surname && !bakker.first_name);
+        let yara = class("yara");
+        assert!(!yara.ordinary && yara.proper && yara.first_name);
+        let zwolle = class("zwolle");
+        assert!(!zwolle.ordinary && zwolle.proper && zwolle.place && !zwolle.first_name);
         assert!(is_ordinary("uitkering") && is_ordinary("mooi") && is_ordinary("wit"));
         assert!(is_ordinary("cafe"), "accents are folded in the list too");
         assert_eq!(class("xqzvb"), Class::default());
+        // The lists of data/redact, with their phrases of several words.
+        assert!(class("anja").first_name && class("kees").first_name && class("kees").ordinary);
+        assert!(class("vries").surname && class("de vries").surname);
+        assert!(class("dimence").institution && class("korsakov").eponym);
+        let mut buf = String::new();
+        assert!(phrase(&["den", "haag"], &mut buf).place);
+        assert!(phrase(&["ggz", "centraal"], &mut buf).institution);
+        assert!(!phrase(&["den"], &mut buf).place);
+        assert!(LONGEST >= 4);
         // The first and the last entries are found too (the edges of the search).
         let first = std::str::from_utf8(word(0)).unwrap();
         let last = std::str::from_utf8(word(count() - 1)).unwrap();
