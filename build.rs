@@ -20,7 +20,8 @@
 //! conditions named after people; sources in README.md) go into the same table:
 //! each entry folded, its words joined by one space ("den haag", "reinier van
 //! arkel"), with its own bit (29 first name, 28 surname, 27 place, 26 institution,
-//! 25 condition named after a person); offsets then use the low 25 bits (32 MiB).
+//! 25 never a person: a condition named after one, a country, a language, a shop);
+//! offsets then use the low 25 bits (32 MiB).
 //! A surname with tussenvoegsels ("de Vries") is also entered by its last word.
 //! `lists.rs` holds the most words an entry has, for the phrase look-ups.
 
@@ -38,7 +39,7 @@ const FIRST_NAME: u32 = 1 << 29;
 const SURNAME: u32 = 1 << 28;
 const PLACE: u32 = 1 << 27;
 const INSTITUTION: u32 = 1 << 26;
-const EPONYM: u32 = 1 << 25;
+const COMMON: u32 = 1 << 25;
 const OFFSET_LIMIT: u32 = 1 << 25;
 const LISTS: &[(&str, u32)] = &[
     ("first-names.txt", FIRST_NAME),
@@ -47,7 +48,8 @@ const LISTS: &[(&str, u32)] = &[
     ("places.txt", PLACE),
     ("places-naast.txt", PLACE),
     ("institutions.txt", INSTITUTION),
-    ("eponyms.txt", EPONYM),
+    ("eponyms.txt", COMMON),
+    ("common.txt", COMMON),
 ];
 
 fn main() {

@@ -77,7 +77,10 @@ pub fn birth_dates(text: &str) -> Vec<Hit> {
             if alnum_before(text, at) || lower[end..].starts_with(|c: char| c.is_alphanumeric()) {
                 continue;
             }
-            if let Some(r) = date_after(text, end) {
+            let found = date_after(text, end)
+                .or_else(|| date_after_colon(text, end))
+                .or_else(|| date_before(text, at));
+            if let Some(r) = found {
                 if !out
                     .iter()
                     .any(|h| h.span.start < r.end && r.start < h.span.end)
@@ -109,6 +112,36 @@ fn date_after(text: &str, from: usize) -> Option<Range<usize>> {
         break;
     }
     numeric_date(text, i).or_else(|| written_date(text, i))
+}
+
+/// "geboortedatum invullen: 21/02/1990": a colon within a few words.
+fn date_after_colon(text: &str, from: usize) -> Option<Range<usize>> {
+    let rest = text.get(from..(from + 48).min(text.len()))?;
+    let colon = rest.find(':')?;
+    let between = &rest[..colon];
+    if between.contains(['.', '\n', ';']) || between.split_whitespace().count() > 5 {
+        return None;
+    }
+    date_after(text, from + colon + 1)
+}
+
+/// "op 7 juli 1992 geboren": the date right before the word.
+fn date_before(text: &str, at: usize) -> Option<Range<usize>> {
+    let head = text[..at].trim_end();
+    // Try each start among the last few words.
+    let starts: Vec<usize> = head
+        .char_indices()
+        .filter(|&(i, c)| {
+            c.is_ascii_digit() && (i == 0 || !head.as_bytes()[i - 1].is_ascii_alphanumeric())
+        })
+        .map(|(i, _)| i)
+        .filter(|&i| head.len() - i <= 20)
+        .collect();
+    starts.into_iter().find_map(|i| {
+        numeric_date(head, i)
+            .or_else(|| written_date(head, i))
+            .filter(|r| r.end == head.len())
+    })
 }
 
 /// "3-4-1985", "03/04/85", "3.4.1985".
@@ -185,7 +218,8 @@ mod tests {
     #[test]
     fn a_date_after_born_in_every_spelling() {
         let t = "Geboren 3-4-1985. geb. 03/04/85, geboortedatum: 3 april 1985; \
-                 Geboren op 12 okt. 1990 en geb.datum 1.2.2001; born on 4 May 1979.";
+                 Geboren op 12 okt. 1990 en geb.datum 1.2.2001; born on 4 May 1979. \
+                 Ze is op 7 juli 1992 geboren. Geboortedatum invullen: 21/02/1990.";
         assert_eq!(
             found(t),
             [
@@ -194,7 +228,9 @@ mod tests {
                 "3 april 1985",
                 "12 okt. 1990",
                 "1.2.2001",
-                "4 May 1979"
+                "4 May 1979",
+                "7 juli 1992",
+                "21/02/1990"
             ]
         );
     }

@@ -123,7 +123,7 @@ pub fn is_title(folded: &str) -> bool {
 /// Abbreviations whose full stop does not end a sentence ("dr.", "bijv."); the
 /// titles written in full ("mevrouw", "oma") end a sentence like any word.
 fn is_abbreviation(folded: &str) -> bool {
-    folded.chars().count() == 1
+    (folded.chars().count() == 1 && folded.chars().all(char::is_alphabetic))
         || matches!(
             folded,
             "dr" | "drs"
@@ -260,6 +260,9 @@ mod tests {
         );
         assert!(sentence_starts_at(t, at("Sanne")));
         assert!(!sentence_starts_at(t, at("gebeld")));
+        // A number before the full stop ends a sentence ("Beukenlaan 9. Samen").
+        let t = "Om 9. Samen";
+        assert!(sentence_starts_at(t, t.find("Samen").unwrap()));
         let t = "Groepsavond: Yara. Ze zei: \"Ik wil\" en oma. Ook";
         assert!(!sentence_starts_at(t, t.find("Yara").unwrap()));
         assert!(sentence_starts_at(t, t.find("Ik").unwrap()));

@@ -21,8 +21,10 @@
 //! - a title followed by an ordinary word that no list has as a name;
 //! - what [`super::suspects::looks_like_a_name`] says looks like a name.
 //!
-//! Never: conditions named after people ("Korsakov", "de ziekte van Lyme"), and
-//! words on the "is geen naam" list.
+//! Never: conditions named after people ("Korsakov", "de ziekte van Lyme"), the
+//! countries, languages, holidays, shops and services of `data/redact/common.txt`
+//! ("Marokko", "Arabisch", "Albert Heijn", "DigiD"), and words on the "is geen naam"
+//! list.
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -85,10 +87,13 @@ pub(super) fn classify(
         return None;
     }
     let class = words::class(folded);
-    if class.eponym || after_condition(text, ws, i) {
+    if class.common || after_condition(text, ws, i) {
         return Some(Unknown::Keep(1));
     }
     let mut buf = String::new();
+    if let Some(n) = phrase(text, ws, i, end, &mut buf, |c| c.common) {
+        return Some(Unknown::Keep(n));
+    }
     if let Some(n) = phrase(text, ws, i, end, &mut buf, |c| c.institution) {
         if not_a_name(r, text, ws, i, n) {
             return Some(Unknown::Keep(n));

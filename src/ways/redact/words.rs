@@ -22,8 +22,8 @@ const FIRST_NAME: u32 = 1 << 29;
 const SURNAME: u32 = 1 << 28;
 const PLACE: u32 = 1 << 27;
 const INSTITUTION: u32 = 1 << 26;
-const EPONYM: u32 = 1 << 25;
-const OFFSET: u32 = EPONYM - 1;
+const COMMON: u32 = 1 << 25;
+const OFFSET: u32 = COMMON - 1;
 
 mod generated {
     include!(concat!(env!("OUT_DIR"), "/lists.rs"));
@@ -55,8 +55,10 @@ pub struct Class {
     pub place: bool,
     /// A care institution or service ("dimence", "ggz centraal").
     pub institution: bool,
-    /// Part of the name of a condition named after a person ("korsakov", "lyme").
-    pub eponym: bool,
+    /// Never a person here: part of the name of a condition named after one
+    /// ("korsakov", "lyme"), a country, province or river, a language, a holiday, a
+    /// shop or a national service ("marokko", "arabisch", "albert heijn", "digid").
+    pub common: bool,
 }
 
 impl Class {
@@ -68,7 +70,7 @@ impl Class {
             surname: r & SURNAME != 0,
             place: r & PLACE != 0,
             institution: r & INSTITUTION != 0,
-            eponym: r & EPONYM != 0,
+            common: r & COMMON != 0,
         }
     }
 
@@ -159,7 +161,9 @@ mod tests {
         // The lists of data/redact, with their phrases of several words.
         assert!(class("anja").first_name && class("kees").first_name && class("kees").ordinary);
         assert!(class("vries").surname && class("de vries").surname);
-        assert!(class("dimence").institution && class("korsakov").eponym);
+        assert!(
+            class("dimence").institution && class("korsakov").common && class("marokko").common
+        );
         let mut buf = String::new();
         assert!(phrase(&["den", "haag"], &mut buf).place);
         assert!(phrase(&["ggz", "centraal"], &mut buf).institution);
