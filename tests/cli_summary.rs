@@ -227,3 +227,63 @@ fn bridge_show_names_people_at_the_level_asked() {
     let full = c.ok(&["bridge", "show", &id, "--level", "full"]);
     assert!(full.contains("Over: Yara de Vries") && full.contains("dr. Visser belt"));
 }
+
+#[test]
+fn bridge_show_replaces_identifiers_and_warns_about_each_unsure_word() {
+    let c = seeded();
+    let b = c.json(&[
+        "bridge",
+        "add",
+        "--person",
+        "Yara",
+        "--to",
+        "dr. Visser",
+        "--kind",
+        "question",
+        "--text",
+        "Yara is bereikbaar op 06-12345678 of yara@example.nl, woont aan de Kerkstraat 12 \
+         en ging met Kees naar Dimence. Haar moeder Anja belde.",
+    ]);
+    let id = b["id"].to_string();
+    let y = code(&c, "Yara");
+    let o = c.run(&["bridge", "show", &id]);
+    assert!(o.status.success());
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        text.contains(&format!(
+            "{y} is bereikbaar op [telefoonnummer] of [e-mailadres], woont aan de [adres] en \
+             ging met Kees naar Dimence. Haar moeder [naam] belde."
+        )),
+        "{text}"
+    );
+    // One line per word Naast is unsure of, naming the word and what it may be.
+    let err = String::from_utf8(o.stderr).unwrap();
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert!(lines[0].starts_with("naast: waarschuwing: \"Dimence\" lijkt een zorginstelling (1×)"));
+    assert!(
+        lines[1].starts_with("naast: waarschuwing: \"Kees\" lijkt een naam die Naast niet kent")
+    );
+    // Answered on the command line: Kees by a role, Dimence remembered as no name.
+    let o = c.run(&[
+        "bridge",
+        "show",
+        &id,
+        "--replace",
+        "Kees=buurman",
+        "--not-name",
+        "Dimence",
+    ]);
+    assert!(
+        o.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(String::from_utf8(o.stdout)
+        .unwrap()
+        .contains("ging met de buurman naar Dimence"));
+    // At level full: as written, and nothing to warn about.
+    let o = c.run(&["bridge", "show", &id, "--level", "full"]);
+    assert!(o.stderr.is_empty());
+    assert!(String::from_utf8(o.stdout).unwrap().contains("06-12345678"));
+}

@@ -9,11 +9,13 @@ use naast::records::bridge;
 use naast::records::circle;
 use naast::records::person;
 use naast::ways::bridge_text;
+use naast::ways::redact;
 use naast::ways::summary;
 
 use super::args::BridgeCmd;
 use super::ctx::Ctx;
 use super::output::*;
+use super::unsure;
 
 pub(super) fn bridge_cmd(ctx: &Ctx, cmd: BridgeCmd) -> Result<ExitCode> {
     let v = ctx.open()?;
@@ -66,16 +68,33 @@ pub(super) fn bridge_cmd(ctx: &Ctx, cmd: BridgeCmd) -> Result<ExitCode> {
             }
             return Ok(ExitCode::SUCCESS);
         }
-        BridgeCmd::Show { id, level } => {
+        BridgeCmd::Show {
+            id,
+            level,
+            replace,
+            not_names,
+        } => {
             let b = bridge::get(c, id)?;
+            let extra = replace
+                .iter()
+                .map(|r| unsure::replacement(c, r))
+                .collect::<Result<Vec<_>>>()?;
+            for w in &not_names {
+                redact::add_not_name(c, w)?;
+            }
             if ctx.json {
                 print_json(&bridge_json(&b));
             } else {
                 let level = summary::Level::parse(&level)?;
-                print!(
-                    "{}",
-                    bridge_text::text_for_others(c, b.id, level, ctx.lang)?
-                );
+                let (text, asked) =
+                    bridge_text::text_for_others_checked(c, b.id, level, ctx.lang, extra)?;
+                print!("{text}");
+                for x in &asked {
+                    eprintln!(
+                        "naast: {}",
+                        unsure::warning(x, ctx.lang, "brugnotitie", "bridge note")
+                    );
+                }
             }
             return Ok(ExitCode::SUCCESS);
         }

@@ -15,6 +15,7 @@ mod log;
 mod output;
 mod person;
 mod summary;
+mod unsure;
 
 use std::process::ExitCode;
 

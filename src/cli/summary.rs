@@ -4,11 +4,11 @@
 use std::process::ExitCode;
 
 use naast::ground::calendar;
-use naast::ground::error::{Invalid, Result};
+use naast::ground::error::Result;
 use naast::ground::lang::Lang;
 use naast::ground::time;
 use naast::records::person;
-use naast::ways::redact::{self, ExtraName, Replacement, Suspect};
+use naast::ways::redact;
 use naast::ways::summary;
 use serde_json::json;
 
@@ -16,6 +16,7 @@ use super::args::SummaryArgs;
 use super::ctx::Ctx;
 use super::output::print_json;
 use super::output::say;
+use super::unsure::{replacement, warning};
 
 pub fn run(ctx: &Ctx, a: SummaryArgs) -> Result<ExitCode> {
     let v = ctx.open()?;
@@ -44,7 +45,7 @@ pub fn run(ctx: &Ctx, a: SummaryArgs) -> Result<ExitCode> {
     naast::store::files::write_output(&a.out, summary::html::render(&s).as_bytes(), v.path())?;
     summary::record(c, &o, &s.person_ids, summary::Action::Cli)?;
     for x in &suspects {
-        eprintln!("naast: {}", warning(x, ctx.lang));
+        eprintln!("naast: {}", warning(x, ctx.lang, "samenvatting", "summary"));
     }
     if ctx.json {
         print_json(&json!({
@@ -78,38 +79,4 @@ pub fn run(ctx: &Ctx, a: SummaryArgs) -> Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// `WORD=WITH`: a person when WITH is someone's alias or code, else a role.
-fn replacement(conn: &naast::store::db::Connection, arg: &str) -> Result<ExtraName> {
-    let Some((word, with)) = arg.split_once('=') else {
-        return Err(Invalid::Replacement(arg.into()).into());
-    };
-    let (word, with) = (word.trim(), with.trim());
-    if word.is_empty() || with.is_empty() {
-        return Err(Invalid::Replacement(arg.into()).into());
-    }
-    let with = match person::find(conn, with) {
-        Ok(p) => Replacement::Person(p.id),
-        Err(naast::ground::error::Error::NotFound { .. }) => Replacement::Role(with.to_string()),
-        Err(e) => return Err(e),
-    };
-    Ok(ExtraName {
-        word: word.to_string(),
-        with,
-    })
-}
-
-/// One line per suspect; the word only, never the text around it.
-fn warning(s: &Suspect, lang: Lang) -> String {
-    match lang {
-        Lang::Nl => format!(
-            "waarschuwing: \"{}\" lijkt een naam die Naast niet kent ({}×) en staat zo in de samenvatting; vervang met --replace \"{}=…\" of markeer met --not-name \"{}\"",
-            s.word, s.count, s.word, s.word
-        ),
-        Lang::En => format!(
-            "warning: \"{}\" looks like a name Naast does not know ({}×) and is in the summary as written; replace it with --replace \"{}=…\" or mark it with --not-name \"{}\"",
-            s.word, s.count, s.word, s.word
-        ),
-    }
 }

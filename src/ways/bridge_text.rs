@@ -12,12 +12,23 @@ use crate::ground::vocab::Action;
 use crate::records::bridge::{self, BridgeNote};
 use crate::records::consent;
 use crate::records::person::{self, Person};
-use crate::ways::redact::{Level, Redactor, Rules};
+use crate::ways::redact::{ExtraName, Level, Redactor, Rules, Suspect, Tally};
 
 /// For pasting into the institution's care record ("copy as text"): the person
 /// by their label at the redactor's level, the recipient by role unless names
-/// are kept, and known names in the text and the own words replaced.
+/// are kept, and names and other identifiers in the text and the own words
+/// replaced.
 pub fn plain_text_for(b: &BridgeNote, r: &Redactor, about: &Person) -> String {
+    plain_text_counting(b, r, about, &mut Tally::default())
+}
+
+/// Same, counting into `tally` the words the redactor is unsure of.
+pub fn plain_text_counting(
+    b: &BridgeNote,
+    r: &Redactor,
+    about: &Person,
+    tally: &mut Tally,
+) -> String {
     let rules = r.rules();
     let names = rules.level == Level::Full || rules.circle_names;
     let to = match (names, b.role.trim()) {
@@ -33,12 +44,12 @@ pub fn plain_text_for(b: &BridgeNote, r: &Redactor, about: &Person) -> String {
     let mut s = format!(
         "{head} {to}\n{over}: {}\n\n{}\n",
         rules.level.label(about),
-        r.redact(b.text.trim())
+        r.redact_counting(b.text.trim(), tally)
     );
     if !b.client_voice.trim().is_empty() {
         s.push_str(&format!(
             "\n{voice}: \"{}\"\n",
-            r.redact(b.client_voice.trim())
+            r.redact_counting(b.client_voice.trim(), tally)
         ));
     }
     s
@@ -46,10 +57,30 @@ pub fn plain_text_for(b: &BridgeNote, r: &Redactor, about: &Person) -> String {
 
 /// "Copy as text" of bridge note `id` at `level`: see [`plain_text_for`].
 pub fn text_for_others(conn: &Connection, id: i64, level: Level, lang: Lang) -> Result<String> {
+    Ok(text_for_others_checked(conn, id, level, lang, Vec::new())?.0)
+}
+
+/// Same, with the words the redactor is unsure of (names, places, institutions it
+/// did not replace): the command line warns about each.
+pub fn text_for_others_checked(
+    conn: &Connection,
+    id: i64,
+    level: Level,
+    lang: Lang,
+    extra: Vec<ExtraName>,
+) -> Result<(String, Vec<Suspect>)> {
     let b = bridge::get(conn, id)?;
     let about = person::get(conn, b.person_id)?;
-    let r = Redactor::load(conn, Rules::new(level, lang))?;
-    Ok(plain_text_for(&b, &r, &about))
+    let r = Redactor::load(
+        conn,
+        Rules {
+            extra,
+            ..Rules::new(level, lang)
+        },
+    )?;
+    let mut tally = Tally::default();
+    let text = plain_text_counting(&b, &r, &about, &mut tally);
+    Ok((text, tally.into_list()))
 }
 
 /// "Copy as text" from the app or a script: it leaves the vault for the care record
@@ -80,8 +111,11 @@ pub fn copy_for_others(
             recipient: b.recipient.clone(),
         });
     };
-    let mut text = text_for_others(conn, id, level, lang)?;
-    text.push_str(&copy_footer(&b, &consent, lang));
+    let about = person::get(conn, b.person_id)?;
+    let r = Redactor::load(conn, Rules::new(level, lang))?;
+    let mut text = plain_text_for(&b, &r, &about);
+    // The answer leaves with the note: replaced like its text.
+    text.push_str(&copy_footer(&b, &consent, &r.redact(b.answer.trim()), lang));
     audit::log(
         conn,
         &Event::new(Action::Copy, "bridge_note")
@@ -96,7 +130,12 @@ pub fn copy_for_others(
 
 /// What a care record needs to know about a copied note beyond its text: its kind,
 /// when it was written and shared, the consent it rests on, and the answer if any.
-fn copy_footer(b: &BridgeNote, consent: &consent::Consent, lang: Lang) -> String {
+fn copy_footer(
+    b: &BridgeNote,
+    consent: &consent::Consent,
+    answer_text: &str,
+    lang: Lang,
+) -> String {
     let day = |ts: i64| {
         crate::ground::calendar::local(ts)
             .format("%d-%m-%Y")
@@ -137,8 +176,8 @@ fn copy_footer(b: &BridgeNote, consent: &consent::Consent, lang: Lang) -> String
         s.push_str(&format!(" ({scope_word} {})", consent.scope.trim()));
     }
     s.push('\n');
-    if !b.answer.trim().is_empty() {
-        s.push_str(&format!("{answer}: {}\n", b.answer.trim()));
+    if !answer_text.is_empty() {
+        s.push_str(&format!("{answer}: {answer_text}\n"));
     }
     s
 }

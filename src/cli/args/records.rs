@@ -269,13 +269,21 @@ pub enum BridgeCmd {
         #[arg(long)]
         status: Option<String>,
     },
-    /// The note as plain text, for pasting into a care record. Names in it are
-    /// replaced at --level (code by default), as in the summary.
+    /// The note as plain text, for pasting into a care record. Names, phone
+    /// numbers, addresses and other identifiers in it are replaced at --level (code
+    /// by default), as in the summary; each word Naast is unsure of is a warning.
     Show {
         id: i64,
         /// How people are named: code (default), alias or full (as written).
         #[arg(long, default_value = "code")]
         level: String,
+        /// WORD=WITH: replace a word Naast is unsure of with a person (alias or
+        /// code) or a role. Repeatable.
+        #[arg(long = "replace")]
+        replace: Vec<String>,
+        /// A word Naast asked about that points at no one; remembered. Repeatable.
+        #[arg(long = "not-name")]
+        not_names: Vec<String>,
     },
     Share {
         id: i64,
