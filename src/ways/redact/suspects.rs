@@ -35,7 +35,8 @@ pub struct Suspect {
     pub kind: SuspectKind,
 }
 
-/// What Naast thinks an unsure word is; the choices for it are the same.
+/// What Naast thinks an unsure word is: the app words the choices after it (a
+/// place "may stay", a name "is not a name"), and both are remembered alike.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
