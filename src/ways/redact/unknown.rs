@@ -90,11 +90,12 @@ pub(super) fn classify(
     if class.common || after_condition(text, ws, i) {
         return Some(Unknown::Keep(1));
     }
-    let mut buf = String::new();
-    if let Some(n) = phrase(text, ws, i, end, &mut buf, |c| c.common) {
+    let phrases = phrases(text, ws, i, end);
+    let longest = |want: fn(&Class) -> bool| phrases.iter().rposition(want).map(|k| k + 1);
+    if let Some(n) = longest(|c| c.common) {
         return Some(Unknown::Keep(n));
     }
-    if let Some(n) = phrase(text, ws, i, end, &mut buf, |c| c.institution) {
+    if let Some(n) = longest(|c| c.institution) {
         if not_a_name(r, text, ws, i, n) {
             return Some(Unknown::Keep(n));
         }
@@ -108,7 +109,7 @@ pub(super) fn classify(
             Unknown::Ask(SuspectKind::Name, 1)
         });
     }
-    if let Some(n) = phrase(text, ws, i, end, &mut buf, |c| c.place) {
+    if let Some(n) = longest(|c| c.place) {
         if not_a_name(r, text, ws, i, n) {
             return Some(Unknown::Keep(n));
         }
@@ -209,18 +210,12 @@ fn after_condition(text: &str, ws: &[Range<usize>], i: usize) -> bool {
         && CONDITION.contains(&fold(&text[ws[i - 2].clone()]).as_str())
 }
 
-/// The longest phrase of the lists from word `i` (joined by spaces or hyphens) whose
-/// class passes `want`. The number of words.
-fn phrase(
-    text: &str,
-    ws: &[Range<usize>],
-    i: usize,
-    end: usize,
-    buf: &mut String,
-    want: impl Fn(&Class) -> bool,
-) -> Option<usize> {
+/// How the lists have the phrases from word `i` on: of one word, two words … (as
+/// long as the words are joined by spaces or hyphens, at most [`LONGEST`]).
+fn phrases(text: &str, ws: &[Range<usize>], i: usize, end: usize) -> Vec<Class> {
     let mut folded: Vec<String> = Vec::new();
-    let mut best = None;
+    let mut buf = String::new();
+    let mut out = Vec::new();
     for k in i..end.min(i + LONGEST) {
         if k > i && !tight(&text[ws[k - 1].end..ws[k].start]) {
             break;
@@ -229,11 +224,9 @@ fn phrase(
         fold_into(&text[ws[k].clone()], &mut f);
         folded.push(f);
         let refs: Vec<&str> = folded.iter().map(String::as_str).collect();
-        if want(&words::phrase(&refs, buf)) {
-            best = Some(k + 1 - i);
-        }
+        out.push(words::phrase(&refs, &mut buf));
     }
-    best
+    out
 }
 
 /// Is the phrase of `n` words from word `i` on the "is geen naam" list?
