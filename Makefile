@@ -11,7 +11,7 @@ SHELL := /bin/bash
 CARGO ?= cargo
 
 .PHONY: run test setup ui lint unit e2e release package package-test bench bench-app \
-	test-powercut powercut-short
+	test-powercut powercut-short bench-redact
 
 setup:
 	@scripts/setup.sh
@@ -66,3 +66,9 @@ bench: setup
 
 bench-app: release
 	scripts/bench-app.sh
+
+# Naast's redaction beside deduce (PyPI, in a virtual environment only this uses) on
+# the labelled corpus: found, asked, missed and false alarms per kind, time per note.
+bench-redact: setup
+	scripts/bench-redact/venv.sh
+	$(CARGO) bench --bench redact
