@@ -508,3 +508,46 @@ pub fn wait_value(app: &App, css: &str, expect: &str) {
         std::thread::sleep(Duration::from_millis(100));
     }
 }
+
+/// Sends keys to the first window whose title matches, as a person at the keyboard
+/// would (the native print and save dialogs are not part of the webview).
+pub fn keys_to_window(title: &str, keys: &[&str]) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let id = loop {
+        let o = std::process::Command::new("xdotool")
+            .args(["search", "--name", title])
+            .output()
+            .expect("xdotool (scripts/setup.sh installs it)");
+        let found = String::from_utf8_lossy(&o.stdout)
+            .lines()
+            .last()
+            .map(str::to_string);
+        if let Some(id) = found.filter(|s| !s.is_empty()) {
+            break id;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no window titled {title}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(300));
+    };
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    let ok = std::process::Command::new("xdotool")
+        .args(["windowfocus", "--sync", &id])
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok);
+    for k in keys {
+        let args: Vec<&str> = if let Some(text) = k.strip_prefix("type:") {
+            vec!["type", "--delay", "20", text]
+        } else {
+            vec!["key", "--clearmodifiers", k]
+        };
+        std::process::Command::new("xdotool")
+            .args(&args)
+            .status()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+}
