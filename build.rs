@@ -20,8 +20,9 @@
 //! conditions named after people; sources in README.md) go into the same table:
 //! each entry folded, its words joined by one space ("den haag", "reinier van
 //! arkel"), with its own bit (29 first name, 28 surname, 27 place, 26 institution,
-//! 25 never a person: a condition named after one, a country, a language, a shop);
-//! offsets then use the low 25 bits (32 MiB).
+//! 25 never a person: a condition named after one, a country, a language, a shop;
+//! 24 the first word of an entry of several words); offsets then use the low 24
+//! bits (16 MiB).
 //! A surname with tussenvoegsels ("de Vries") is also entered by its last word.
 //! `lists.rs` holds the most words an entry has, for the phrase look-ups.
 
@@ -40,7 +41,8 @@ const SURNAME: u32 = 1 << 28;
 const PLACE: u32 = 1 << 27;
 const INSTITUTION: u32 = 1 << 26;
 const COMMON: u32 = 1 << 25;
-const OFFSET_LIMIT: u32 = 1 << 25;
+const STARTS_PHRASE: u32 = 1 << 24;
+const OFFSET_LIMIT: u32 = 1 << 24;
 const LISTS: &[(&str, u32)] = &[
     ("first-names.txt", FIRST_NAME),
     ("first-names-naast.txt", FIRST_NAME),
@@ -119,6 +121,9 @@ fn main() {
             if *bit == SURNAME && parts.len() > 1 {
                 *words.entry(last.clone()).or_default() |= bit;
             }
+            if parts.len() > 1 {
+                *words.entry(parts[0].clone()).or_default() |= STARTS_PHRASE;
+            }
             *words.entry(parts.join(" ")).or_default() |= bit;
         }
     }
@@ -128,7 +133,7 @@ fn main() {
     for (w, class) in &words {
         let offset = blob.len() as u32;
         if offset >= OFFSET_LIMIT {
-            fail("the word lists are larger than 32 MiB; this cannot be right");
+            fail("the word lists are larger than 16 MiB; this cannot be right");
         }
         index.extend_from_slice(&(offset | class).to_le_bytes());
         blob.extend_from_slice(w.as_bytes());

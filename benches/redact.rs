@@ -113,6 +113,8 @@ fn main() {
         deduce_marks.push(m);
     }
 
+    let heavy = heavy_quarter(&work);
+
     let naast = labels::score(&notes, &naast_marks);
     let deduce = labels::score(&notes, &deduce_marks);
     print_table(&notes, &naast, &deduce);
@@ -127,6 +129,86 @@ fn main() {
         d["load_seconds"].as_f64().unwrap_or(0.0),
         deduce_per_note / naast_per_note
     );
+    println!(
+        "the heavy quarter of make bench-app (56 people, {} contacts, {} texts marked for the consult): \
+         the summary computed in {:.0} ms (median of 5); its texts redacted in {:.0} ms, of which \
+         {:.0} ms for the vault's names alone (Rules::unknown off, about the redaction before issue 21)",
+        heavy.contacts, heavy.texts, heavy.summary_ms, heavy.all_ms, heavy.names_ms
+    );
+}
+
+struct Heavy {
+    contacts: usize,
+    texts: usize,
+    summary_ms: f64,
+    all_ms: f64,
+    names_ms: f64,
+}
+
+/// The heavy quarter of `make bench-app` rebuilt in a vault of its own (56 demo
+/// people, a quarter of demo contacts as dense as its 70,000 over 15 months): what
+/// the consult preview's core costs, and the part of it that is redaction.
+fn heavy_quarter(work: &std::path::Path) -> Heavy {
+    use naast::ways::summary::{self, Options};
+    let dir = tempfile::tempdir_in(work).unwrap();
+    let store = MemoryKeyStore::default();
+    let (v, _) = Vault::init(
+        &dir.path().join("heavy.naast"),
+        &store,
+        Some("bench redact wachtwoord"),
+    )
+    .unwrap();
+    let ids = naast::ways::demo::fill(v.conn(), 56, 0, 7).unwrap();
+    let from = naast::ground::time::parse_date("2026-07-01").unwrap();
+    let to = naast::ground::time::parse_date("2026-09-30").unwrap();
+    let mut rng = naast::ways::demo::Rng::new(42);
+    let batch =
+        naast::ways::demo::contacts(&mut rng, &ids, 15_830, from, to + chrono::Duration::days(1));
+    naast::records::contact::import(v.conn(), &batch).unwrap();
+    let texts: Vec<&str> = batch
+        .iter()
+        .filter(|c| c.for_consult)
+        .flat_map(|c| [c.note.as_str(), c.own_words.as_str()])
+        .filter(|t| !t.trim().is_empty())
+        .collect();
+    let today = naast::ground::time::parse_date("2026-10-01").unwrap();
+    let o = Options::new(from, to);
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let time = |f: &dyn Fn()| {
+        median(
+            (0..5)
+                .map(|_| {
+                    let t = Instant::now();
+                    f();
+                    t.elapsed().as_secs_f64() * 1e3
+                })
+                .collect(),
+        )
+    };
+    let summary_ms = time(&|| {
+        summary::compute_checked(v.conn(), &o, today).unwrap();
+    });
+    let all = Redactor::load(v.conn(), Rules::new(Level::Code, Lang::Nl)).unwrap();
+    let names = Redactor::load(
+        v.conn(),
+        Rules {
+            unknown: false,
+            ..Rules::new(Level::Code, Lang::Nl)
+        },
+    )
+    .unwrap();
+    let all_ms = time(&|| texts.iter().for_each(|t| drop(all.redact(t))));
+    let names_ms = time(&|| texts.iter().for_each(|t| drop(names.redact(t))));
+    Heavy {
+        contacts: batch.len(),
+        texts: texts.len(),
+        summary_ms,
+        all_ms,
+        names_ms,
+    }
 }
 
 /// deduce's tags by the names of the corpus's kinds.

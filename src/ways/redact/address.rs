@@ -140,14 +140,15 @@ pub fn streets(text: &str) -> Vec<Range<usize>> {
     tokens::words(text, &mut ws);
     let mut out = Vec::new();
     for k in 0..ws.len().saturating_sub(1) {
-        let w = &text[ws[k].clone()];
-        if !is_street_word(&fold(w)) {
-            continue;
-        }
+        // A number first (cheap), then the street word.
         let gap = &text[ws[k].end..ws[k + 1].start];
         let num = &text[ws[k + 1].clone()];
         let starts_with_digit = num.as_bytes()[0].is_ascii_digit();
         if !(gap == " " || gap == "\u{a0}") || !starts_with_digit {
+            continue;
+        }
+        let w = &text[ws[k].clone()];
+        if !is_street_word(&fold(w)) {
             continue;
         }
         let digits = num.bytes().take_while(u8::is_ascii_digit).count();

@@ -62,14 +62,9 @@ const MONTHS: &[&str] = &[
 
 /// Dates of birth.
 pub fn birth_dates(text: &str) -> Vec<Hit> {
-    let lower = text.to_lowercase();
-    // Lower-casing may change byte lengths outside ASCII; then positions would not
-    // match, so fall back to ASCII lower case, which never does.
-    let lower = if lower.len() == text.len() {
-        lower
-    } else {
-        text.to_ascii_lowercase()
-    };
+    // ASCII lower case keeps every byte where it was (the triggers are ASCII), so
+    // positions in it are positions in the text.
+    let lower = text.to_ascii_lowercase();
     let mut out: Vec<Hit> = Vec::new();
     for t in TRIGGERS {
         for (at, _) in lower.match_indices(t) {
@@ -233,6 +228,12 @@ mod tests {
                 "21/02/1990"
             ]
         );
+    }
+
+    #[test]
+    fn letters_that_change_length_in_lower_case_move_nothing() {
+        let t = "İİİ Geboren 3-4-1985 en ẞ geb. 4-5-1990";
+        assert_eq!(found(t), ["3-4-1985", "4-5-1990"]);
     }
 
     #[test]

@@ -186,10 +186,24 @@ pub fn urls(text: &str) -> Vec<Range<usize>> {
             continue;
         }
         let rest = &text[i..];
-        let lower = rest.get(..8).unwrap_or(rest).to_ascii_lowercase();
-        let explicit = lower.starts_with("http://")
-            || lower.starts_with("https://")
-            || lower.starts_with("www.");
+        // Most words are followed by no dot and start no address: skip them cheaply.
+        let run = rest
+            .bytes()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == b'-')
+            .count();
+        let dotted = rest.as_bytes().get(run) == Some(&b'.')
+            && rest
+                .as_bytes()
+                .get(run + 1)
+                .is_some_and(u8::is_ascii_alphanumeric);
+        let starts = |p: &str| {
+            rest.len() >= p.len() && rest.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+        };
+        let explicit = starts("http://") || starts("https://") || starts("www.");
+        if !dotted && !explicit {
+            i += run.max(1);
+            continue;
+        }
         let end = i + host_and_path_len(rest);
         let host_end = i + rest
             .find(|c: char| {

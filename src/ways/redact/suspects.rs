@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use super::heuristic::Heuristic;
 use super::names::Table;
 use super::tokens::{all_caps, capitalised, sentence_starts_at, title_before};
-use super::words::{self, Class};
+use super::words;
 use crate::ground::error::{Error, Result};
 use crate::ground::fold::fold;
 use crate::ground::limits;
@@ -110,7 +110,7 @@ pub(super) fn looks_like_a_name(
     }
     let class = words::class(folded);
     if sentence_starts_at(text, ws[i].start) {
-        return (h.unlisted_at_start && class == Class::default())
+        return (h.unlisted_at_start && !class.listed())
             || (h.proper_at_start && class.proper && !class.ordinary);
     }
     !h.is_ordinary(class) || (h.listed_names && !h.proper_is_ordinary && class.proper)

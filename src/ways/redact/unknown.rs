@@ -76,6 +76,10 @@ pub(super) fn classify(
     limit: usize,
 ) -> Option<Unknown> {
     let word = &text[ws[i].clone()];
+    // Everything below starts with a capital (an initial, a name, a place).
+    if !capitalised(word) {
+        return None;
+    }
     let end = ws.iter().skip(i).take_while(|w| w.end <= limit).count() + i;
     if r.not_names.contains(folded) || r.table.known.contains(folded) {
         return None;
@@ -225,6 +229,9 @@ fn phrases(text: &str, ws: &[Range<usize>], i: usize, end: usize) -> Vec<Class> 
         folded.push(f);
         let refs: Vec<&str> = folded.iter().map(String::as_str).collect();
         out.push(words::phrase(&refs, &mut buf));
+        if !out[0].starts_phrase {
+            break;
+        }
     }
     out
 }

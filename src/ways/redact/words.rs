@@ -23,7 +23,8 @@ const SURNAME: u32 = 1 << 28;
 const PLACE: u32 = 1 << 27;
 const INSTITUTION: u32 = 1 << 26;
 const COMMON: u32 = 1 << 25;
-const OFFSET: u32 = COMMON - 1;
+const STARTS_PHRASE: u32 = 1 << 24;
+const OFFSET: u32 = STARTS_PHRASE - 1;
 
 mod generated {
     include!(concat!(env!("OUT_DIR"), "/lists.rs"));
@@ -59,6 +60,9 @@ pub struct Class {
     /// ("korsakov", "lyme"), a country, province or river, a language, a holiday, a
     /// shop or a national service ("marokko", "arabisch", "albert heijn", "digid").
     pub common: bool,
+    /// The first word of an entry of several words ("den" of "den haag"): only
+    /// then are longer phrases looked up.
+    pub starts_phrase: bool,
 }
 
 impl Class {
@@ -71,6 +75,7 @@ impl Class {
             place: r & PLACE != 0,
             institution: r & INSTITUTION != 0,
             common: r & COMMON != 0,
+            starts_phrase: r & STARTS_PHRASE != 0,
         }
     }
 
@@ -167,7 +172,7 @@ mod tests {
         let mut buf = String::new();
         assert!(phrase(&["den", "haag"], &mut buf).place);
         assert!(phrase(&["ggz", "centraal"], &mut buf).institution);
-        assert!(!phrase(&["den"], &mut buf).place);
+        assert!(!phrase(&["den"], &mut buf).place && class("den").starts_phrase);
         const { assert!(LONGEST >= 4) };
         // The first and the last entries are found too (the edges of the search).
         let first = std::str::from_utf8(word(0)).unwrap();
