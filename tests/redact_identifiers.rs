@@ -155,12 +155,50 @@ fn a_bridge_notes_copy_replaces_identifiers_in_its_text_voice_and_answer() {
     assert!(text.contains("\"Bel me op [telefoonnummer], niet mijn moeder [naam].\""));
     let words: Vec<String> = unsure.into_iter().map(|x| x.word).collect();
     assert_eq!(words, ["Dimence", "Kees"]);
-    let copy =
-        bridge_text::copy_for_others(c, b.id, Level::Code, Lang::Nl, day("2026-10-11")).unwrap();
+    // Before the app copies: the answer's words are asked too, and nothing is logged.
+    let copies = |c: &rusqlite::Connection| -> i64 {
+        c.query_row(
+            "SELECT count(*) FROM audit_log WHERE action = 'copy' AND outcome = 'ok'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    let before = copies(c);
+    let asked = |extra| -> Vec<String> {
+        bridge_text::unsure_before_copy(c, b.id, Level::Code, Lang::Nl, day("2026-10-11"), extra)
+            .unwrap()
+            .into_iter()
+            .map(|x| format!("{} {}x", x.word, x.count))
+            .collect()
+    };
+    // Kees twice: once in the note, once in the answer.
+    assert_eq!(asked(vec![]), ["Kees 2x", "Dimence 1x"]);
+    assert_eq!(copies(c), before);
+    let buurman = || ExtraName {
+        word: "Kees".into(),
+        with: Replacement::Role("de buurman".into()),
+    };
+    assert_eq!(asked(vec![buurman()]), ["Dimence 1x"]);
+    let copy = bridge_text::copy_for_others_with(
+        c,
+        b.id,
+        Level::Code,
+        Lang::Nl,
+        day("2026-10-11"),
+        vec![buurman()],
+    )
+    .unwrap();
+    assert_eq!(copies(c), before + 1);
     assert!(
-        copy.contains("Antwoord: Graag, bel Kees of mail [e-mailadres]."),
+        copy.contains("Antwoord: Graag, bel de buurman of mail [e-mailadres]."),
         "{copy}"
     );
+    // Without a valid consent nothing is asked: refused at once.
+    assert!(matches!(
+        bridge_text::unsure_before_copy(c, b.id, Level::Code, Lang::Nl, day("2027-10-02"), vec![]),
+        Err(naast::ground::error::Error::NoConsent { .. })
+    ));
     for leak in ["12345678", "devries", "123456782", "Anja"] {
         assert!(!copy.contains(leak), "{leak:?} in {copy}");
     }

@@ -94,25 +94,58 @@ pub fn copy_for_others(
     lang: Lang,
     today: NaiveDate,
 ) -> Result<String> {
+    copy_for_others_with(conn, id, level, lang, today, Vec::new())
+}
+
+/// The words Naast is unsure of in what a copy of note `id` would hold, asked before
+/// anything leaves (the app's "Kopiëren als tekst" waits for an answer to each), in
+/// its text, the own words and the recipient's answer. Nothing
+/// is copied yet, so nothing is logged but a refusal: without a valid consent the user
+/// is told at once, not after answering.
+pub fn unsure_before_copy(
+    conn: &Connection,
+    id: i64,
+    level: Level,
+    lang: Lang,
+    today: NaiveDate,
+    extra: Vec<ExtraName>,
+) -> Result<Vec<Suspect>> {
     let b = bridge::get(conn, id)?;
-    let consent = consent::consents(conn, b.person_id)?
-        .into_iter()
-        .find(|k| k.member_id == b.member_id && k.valid_on(today));
-    let Some(consent) = consent else {
-        audit::log(
-            conn,
-            &Event::new(Action::Copy, "bridge_note")
-                .id(id)
-                .person(b.person_id)
-                .refused(),
-        )?;
-        return Err(Error::NoConsent {
-            person: b.person.clone(),
-            recipient: b.recipient.clone(),
-        });
-    };
+    valid_consent(conn, &b, today)?;
     let about = person::get(conn, b.person_id)?;
-    let r = Redactor::load(conn, Rules::new(level, lang))?;
+    let r = Redactor::load(
+        conn,
+        Rules {
+            extra,
+            ..Rules::new(level, lang)
+        },
+    )?;
+    let mut tally = Tally::default();
+    plain_text_counting(&b, &r, &about, &mut tally);
+    // The answer leaves with the copy too (see `copy_footer`).
+    r.redact_counting(b.answer.trim(), &mut tally);
+    Ok(tally.into_list())
+}
+
+/// [`copy_for_others`], with the replacements the user chose for unsure words.
+pub fn copy_for_others_with(
+    conn: &Connection,
+    id: i64,
+    level: Level,
+    lang: Lang,
+    today: NaiveDate,
+    extra: Vec<ExtraName>,
+) -> Result<String> {
+    let b = bridge::get(conn, id)?;
+    let consent = valid_consent(conn, &b, today)?;
+    let about = person::get(conn, b.person_id)?;
+    let r = Redactor::load(
+        conn,
+        Rules {
+            extra,
+            ..Rules::new(level, lang)
+        },
+    )?;
     let mut text = plain_text_for(&b, &r, &about);
     // The answer leaves with the note: replaced like its text.
     text.push_str(&copy_footer(&b, &consent, &r.redact(b.answer.trim()), lang));
@@ -126,6 +159,30 @@ pub fn copy_for_others(
             ),
     )?;
     Ok(text)
+}
+
+/// The person's consent for the note's recipient valid on `today`, or a refusal,
+/// logged (fail closed).
+fn valid_consent(conn: &Connection, b: &BridgeNote, today: NaiveDate) -> Result<consent::Consent> {
+    let found = consent::consents(conn, b.person_id)?
+        .into_iter()
+        .find(|k| k.member_id == b.member_id && k.valid_on(today));
+    match found {
+        Some(k) => Ok(k),
+        None => {
+            audit::log(
+                conn,
+                &Event::new(Action::Copy, "bridge_note")
+                    .id(b.id)
+                    .person(b.person_id)
+                    .refused(),
+            )?;
+            Err(Error::NoConsent {
+                person: b.person.clone(),
+                recipient: b.recipient.clone(),
+            })
+        }
+    }
 }
 
 /// What a care record needs to know about a copied note beyond its text: its kind,

@@ -3,6 +3,7 @@
 use naast::ground::calendar;
 use naast::records::bridge;
 use naast::ways::bridge_text;
+use naast::ways::redact::{ExtraName, Level, Suspect};
 
 crate::ipc::commands! {
 fn bridge_list(s, app; person: Option<i64>) -> Vec<bridge::BridgeNote> {
@@ -26,7 +27,11 @@ fn bridge_close(s, app; id: i64) -> bridge::BridgeNote {
 }
 /// "Kopiëren als tekst": counts as sharing (consent needed, logged), names replaced
 /// at the chosen level.
-fn bridge_text(s, app; id: i64, level: naast::ways::redact::Level) -> String {
-    s.with(|c| bridge_text::copy_for_others(c, id, level, s.lang(), calendar::today()))
+fn bridge_text(s, app; id: i64, level: Level, extra: Vec<ExtraName>) -> String {
+    s.with(|c| bridge_text::copy_for_others_with(c, id, level, s.lang(), calendar::today(), extra))
+}
+/// The words Naast is unsure of in a copy, asked before it is made.
+fn bridge_unsure(s, app; id: i64, level: Level, extra: Vec<ExtraName>) -> Vec<Suspect> {
+    s.with(|c| bridge_text::unsure_before_copy(c, id, level, s.lang(), calendar::today(), extra))
 }
 }

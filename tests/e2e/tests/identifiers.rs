@@ -204,3 +204,113 @@ fn in_english_the_words_to_check_say_what_they_may_be() {
     );
     app.screenshot("43-consult-identifiers-en");
 }
+
+/// A bridge note copied as text for a care record: the same redactor, and nothing is
+/// copied until every word Naast is unsure of has an answer.
+#[test]
+fn a_copied_bridge_note_waits_for_the_words_to_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::start(dir.path(), "identifiers-copy");
+    first_run(&app, Some(PASS));
+    let sanne = ["--person", "Sanne"];
+    ok(
+        &app,
+        &[
+            "person",
+            "add",
+            "--alias",
+            "Sanne",
+            "--full-name",
+            "Sanne de Vries",
+        ],
+    );
+    let to = ["--to", "dr. Jansen"];
+    ok(
+        &app,
+        &[
+            &[
+                "circle",
+                "add",
+                "--name",
+                "dr. Jansen",
+                "--role",
+                "psychiater",
+                "--formal",
+            ][..],
+            &sanne[..],
+        ]
+        .concat(),
+    );
+    ok(
+        &app,
+        &[
+            &["consent", "add", "--until", "2099-12-31"][..],
+            &sanne[..],
+            &to[..],
+        ]
+        .concat(),
+    );
+    ok(
+        &app,
+        &[
+            &["bridge", "add", "--kind", "question", "--text", NOTE][..],
+            &sanne[..],
+            &to[..],
+        ]
+        .concat(),
+    );
+    app.find("#nav-bridges").click();
+    app.find("button[id^=copy-btn-]").click();
+    let title = app.find("h2[id^=copy-unsure-]").text();
+    assert!(title.starts_with("2 woorden om na te kijken"), "{title}");
+    let words = app.js(
+        "return [...document.querySelectorAll('form[id^=copy-unsure-] li.suspect b')].map(b => b.textContent).join('|')",
+    );
+    assert_eq!(words, Value::String("Dimence|Kees".into()));
+    // Nothing was copied yet.
+    assert!(!app.exists("textarea[id^=copy-]"));
+    app.screenshot("51-bridge-copy-identifiers-nl");
+
+    // Only one answered: still nothing copied.
+    let choose = |i: usize, v: &str| {
+        app.js(&format!(
+            "const s = document.querySelectorAll('form[id^=copy-unsure-] li.suspect')[{i}].querySelector('select'); \
+             s.value = '{v}'; s.dispatchEvent(new Event('change'));"
+        ));
+    };
+    choose(0, "notname");
+    app.find("button[id^=copy-unsure-][id$=s-apply]").click();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while app.exists("form[id^=copy-unsure-] li.suspect:nth-child(2)") {
+        assert!(std::time::Instant::now() < deadline, "Dimence stayed");
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    assert!(!app.exists("textarea[id^=copy-]"));
+    choose(0, "role");
+    app.find("form[id^=copy-unsure-] input").keys("de buurman");
+    app.find("button[id^=copy-unsure-][id$=s-apply]").click();
+    let text = app.find("textarea[id^=copy-]").value();
+    assert!(!app.exists("form[id^=copy-unsure-]"));
+    for leak in [
+        "Kees",
+        "Sanne",
+        "Kerkstraat",
+        "8011",
+        "12345678",
+        "devries",
+        "123456782",
+        "Visser",
+        "Bakker",
+        "Anja",
+        "sannesblog",
+    ] {
+        assert!(!text.contains(leak), "{leak:?} left the vault: {text}");
+    }
+    for kept in [
+        "De buurman belde me gisteren.",
+        "aan de [adres], en is bereikbaar op [telefoonnummer] of [e-mailadres].",
+        "van Dimence gebeld",
+    ] {
+        assert!(text.contains(kept), "{kept:?} is not in the copy: {text}");
+    }
+}

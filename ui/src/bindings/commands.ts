@@ -14,6 +14,7 @@ import type { Cursor } from "./Cursor";
 import type { DayRead } from "./DayRead";
 import type { Detail } from "./Detail";
 import type { Draft } from "./Draft";
+import type { ExtraName } from "./ExtraName";
 import type { Filter } from "./Filter";
 import type { FollowUp } from "./FollowUp";
 import type { Health } from "./Health";
@@ -40,6 +41,7 @@ import type { SearchPage } from "./SearchPage";
 import type { Settings } from "./Settings";
 import type { Stagnant } from "./Stagnant";
 import type { SummaryFacts } from "./SummaryFacts";
+import type { Suspect } from "./Suspect";
 
 /** How a command is sent: the app's wrapper turns failures into typed errors. */
 export type Call = <T>(cmd: string, args?: Record<string, unknown>) => Promise<T>;
@@ -96,7 +98,8 @@ export function makeCommands(call: Call) {
     bridgeShare: (id: number) => call<BridgeNote>("bridge_share", { id }),
     bridgeAnswer: (id: number, answer: string) => call<BridgeNote>("bridge_answer", { id, answer }),
     bridgeClose: (id: number) => call<BridgeNote>("bridge_close", { id }),
-    bridgeText: (id: number, level: Level) => call<string>("bridge_text", { id, level }),
+    bridgeText: (id: number, level: Level, extra: Array<ExtraName>) => call<string>("bridge_text", { id, level, extra }),
+    bridgeUnsure: (id: number, level: Level, extra: Array<ExtraName>) => call<Array<Suspect>>("bridge_unsure", { id, level, extra }),
     checkinsOpen: () => call<Array<FollowUp>>("checkins_open"),
     checkinAdd: (person: number, due: string, why: string) => call<FollowUp>("checkin_add", { person, due, why }),
     checkinDone: (id: number) => call<FollowUp>("checkin_done", { id }),

@@ -289,6 +289,8 @@ export const en: Dict = {
   suspectRoleHint: "e.g. the neighbour",
   suspectDescribeHint: "e.g. a town in the east",
   suspectsApply: "Apply and preview again",
+  copyUnsureHelp: "Choose for each word what to do with it before Naast copies the text. Naast remembers what is not a name or may stay. Phone numbers, e-mail and web addresses, BSN and other long numbers, addresses, dates of birth and names Naast is sure of are already replaced.",
+  copyUnsureApply: "Apply and copy",
   readyToErase: "Ready to erase?",
   readyToEraseHelp: "Their support was closed longer ago than the period in Settings. Open the page to export or erase everything about someone.",
   eraseAfterMonths: "Months after closing before someone is listed under 'Ready to erase?'",

@@ -289,6 +289,8 @@ export const nl = {
   suspectRoleHint: "bijv. de buurman",
   suspectDescribeHint: "bijv. een stad in het oosten",
   suspectsApply: "Toepassen en opnieuw bekijken",
+  copyUnsureHelp: "Kies bij elk woord wat ermee moet voordat Naast de tekst kopieert. Wat geen naam is of mag blijven staan, onthoudt Naast. Telefoonnummers, e-mail- en webadressen, BSN en andere lange nummers, adressen, geboortedata en namen die Naast zeker herkent, zijn al vervangen.",
+  copyUnsureApply: "Toepassen en kopiëren",
   readyToErase: "Klaar om te wissen?",
   readyToEraseHelp: "Hun begeleiding is langer geleden afgesloten dan de termijn bij Instellingen. Open de pagina om alles over iemand te exporteren of te wissen.",
   eraseAfterMonths: "Na hoeveel maanden na afsluiten iemand bij 'Klaar om te wissen?' staat",
