@@ -43,6 +43,8 @@ fn a_locked_keyring_is_named_and_nothing_is_made_or_changed() {
     let (v, _) = Vault::init(&path, &store, None).unwrap();
     let id = v.id().to_string();
     drop(v);
+    // Open before the lock, as the app is: leaving the keyring must then fail too.
+    let mut kept = Vault::open(&path, &store, None).unwrap();
     let before: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| {
@@ -57,6 +59,9 @@ fn a_locked_keyring_is_named_and_nothing_is_made_or_changed() {
     collection("Lock");
     let e = Vault::open(&path, &store, None).unwrap_err();
     let init_elsewhere = Vault::init(&dir.path().join("nieuw.naast"), &store, None).unwrap_err();
+    let leave = kept
+        .set_passphrase(&store, "een heel nieuwe zin")
+        .unwrap_err();
     // gnome-keyring unlocks only with its password (which the session script set):
     // a fresh daemon takes over the bus name and unlocks the same keyring file.
     let unlocked = Command::new("sh")
@@ -91,6 +96,8 @@ fn a_locked_keyring_is_named_and_nothing_is_made_or_changed() {
         })
         .collect();
     assert_eq!(before, after);
+    assert!(matches!(leave, Error::KeyringLocked), "{leave:?}");
+    drop(kept);
     // Unlocked again, the same key opens the same vault.
     assert!(Vault::open(&path, &store, None).is_ok());
     store.delete(&id).unwrap();

@@ -265,4 +265,12 @@ fn a_new_passphrase_without_any_keyring_service_is_reported_as_changed() {
         v.set_passphrase(&t.store, "een heel nieuwe zin"),
         Err(Error::KeyringUnavailable(_))
     ));
+    // ...and nothing changed: the key file is the keyring's again, the new
+    // passphrase opens nothing.
+    drop(v);
+    t.store.recover();
+    assert!(matches!(
+        Vault::open(&t.path, &t.store, Some("een heel nieuwe zin")),
+        Ok(v) if v.mode() == naast::store::keys::KeyMode::Keyring
+    ));
 }

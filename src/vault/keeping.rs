@@ -11,24 +11,25 @@ impl Vault {
     /// Sets or changes the passphrase, and so moves a keyring vault to passphrase
     /// mode. Only the key file changes; the vault file is not re-encrypted. The
     /// keyring entry is deleted afterwards: a vault "protected by a passphrase"
-    /// whose key still sits in the keyring opens for any process of the user.
+    /// whose key still sits in the keyring opens for any process of the user. When
+    /// that delete fails the old key file is put back and the failure is returned:
+    /// nothing changed, and the user is told why (a locked keyring: unlock it).
     ///
-    /// A vault already in passphrase mode has no key of this change's making in the
-    /// keyring: there an unreachable or locked keyring (a machine without a Secret
-    /// Service) is no failure. Reporting one after the new key file was written said
-    /// "not changed" about a passphrase that was changed (found by the power-cut
-    /// harness, whose guest has no D-Bus).
+    /// A vault already in passphrase mode on a machine without a Secret Service (the
+    /// power-cut harness's guest has no D-Bus) has nothing there to delete: that is
+    /// no failure. Reporting one after the new key file was written said "not
+    /// changed" about a passphrase that was changed.
     pub fn set_passphrase(&mut self, store: &dyn KeyStore, passphrase: &str) -> Result<()> {
-        let was = self.keys.mode;
+        let was = self.keys.clone();
         let mut keys = self.keys.clone();
         keys.set_passphrase(&self.key, passphrase)?;
-        keys.write(&keyfile::path_for(&self.path))?;
-        self.keys = keys;
-        match store.delete(&self.keys.vault_id) {
-            Err(Error::KeyringUnavailable(_) | Error::KeyringLocked)
-                if was == KeyMode::Passphrase => {}
-            other => other?,
+        let kpath = keyfile::path_for(&self.path);
+        keys.write(&kpath)?;
+        if let Err(e) = forget_key(store, &keys.vault_id, was.mode == KeyMode::Keyring) {
+            was.write(&kpath)?;
+            return Err(e);
         }
+        self.keys = keys;
         self.log_key("passphrase")
     }
 
@@ -57,5 +58,18 @@ impl Vault {
     /// of the command line logs its own action instead).
     pub fn log_access(&self, action: crate::ground::vocab::Action) -> Result<()> {
         crate::audit::log(&self.conn, &crate::audit::Event::new(action, "vault")).map(|_| ())
+    }
+}
+
+/// Deletes the vault's key from the keyring on the way to passphrase mode (a change
+/// of passphrase, a recovery or a restore with one). A locked keyring is a failure
+/// the user can mend (unlock it, try again), so it is returned. A keyring service
+/// that cannot be reached at all holds nothing any process can read now; that is a
+/// failure only when the key is known to be there (`known_there`: the vault was in
+/// keyring mode a moment ago, so the service was reachable then).
+pub(super) fn forget_key(store: &dyn KeyStore, vault_id: &str, known_there: bool) -> Result<()> {
+    match store.delete(vault_id) {
+        Err(Error::KeyringUnavailable(_)) if !known_there => Ok(()),
+        other => other,
     }
 }

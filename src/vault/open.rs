@@ -219,7 +219,12 @@ impl Vault {
             }
         };
         match new_passphrase {
-            Some(p) => keys.set_passphrase(&stored, p)?,
+            // The keyring entry goes first: the user holds the code, so a failure
+            // after it costs nothing, and one before it changes nothing.
+            Some(p) => {
+                super::keeping::forget_key(store, &id, false)?;
+                keys.set_passphrase(&stored, p)?
+            }
             None => {
                 put_in_keyring(store, &id, &stored)?;
                 keys.mode = KeyMode::Keyring;

@@ -196,6 +196,7 @@ export const en: Dict = {
   switchToKeyring: "Switch to the keyring",
   keySwitchedToPassphrase: "Your vault now opens only with your passphrase. The key was removed from the keyring.",
   keySwitchedToKeyring: "The key is now in the keyring; your passphrase is no longer needed.",
+  passphraseSameKey: "A new passphrase keeps the same key: an old copy of the key file (.keys) still opens your vault with the old passphrase, and your recovery code keeps working. If you think someone knows your passphrase or recovery code, also make a new key (below).",
   passphraseChanged: "Your passphrase was changed.",
   rekeyTitle: "New key and recovery code",
   rekeyHelp: "For when someone may have seen your recovery code. Your vault is re-encrypted; your old recovery code no longer works for this vault. Older backups still open with the old code.",

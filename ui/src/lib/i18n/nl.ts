@@ -196,6 +196,7 @@ export const nl = {
   switchToKeyring: "Overstappen op de sleutelbos",
   keySwitchedToPassphrase: "Je kluis gaat nu alleen open met je wachtwoordzin. De sleutel is uit de sleutelbos gehaald.",
   keySwitchedToKeyring: "De sleutel staat nu in de sleutelbos; je wachtwoordzin is niet meer nodig.",
+  passphraseSameKey: "Een nieuwe wachtwoordzin houdt dezelfde sleutel: een oude kopie van het sleutelbestand (.keys) opent je kluis nog met de oude wachtwoordzin, en je herstelcode blijft werken. Denk je dat iemand je wachtwoordzin of herstelcode kent, maak dan ook een nieuwe sleutel (hieronder).",
   passphraseChanged: "Je wachtwoordzin is gewijzigd.",
   rekeyTitle: "Nieuwe sleutel en herstelcode",
   rekeyHelp: "Voor als iemand je herstelcode gezien kan hebben. Je kluis wordt opnieuw versleuteld; je oude herstelcode werkt daarna niet meer voor deze kluis. Oudere back-ups blijven opengaan met de oude code.",
