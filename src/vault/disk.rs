@@ -231,3 +231,16 @@ pub(super) fn open_keyed_inner(
     schema::migrate(&conn)?;
     Ok(conn)
 }
+
+/// Deletes the vault's key from the keyring on the way to passphrase mode (a change
+/// of passphrase, a recovery or a restore with one). A locked keyring is a failure
+/// the user can mend (unlock it, try again), so it is returned. A keyring service
+/// that cannot be reached at all holds nothing any process can read now; that is a
+/// failure only when the key is known to be there (`known_there`: the vault was in
+/// keyring mode a moment ago, so the service was reachable then).
+pub(super) fn forget_key(store: &dyn KeyStore, vault_id: &str, known_there: bool) -> Result<()> {
+    match store.delete(vault_id) {
+        Err(Error::KeyringUnavailable(_)) if !known_there => Ok(()),
+        other => other,
+    }
+}

@@ -2,9 +2,9 @@
 //! change moves only the key file (and the keyring entry); the vault file is not
 //! re-encrypted. Each change, and each opening and locking, writes its log line.
 
-use super::disk::put_in_keyring;
+use super::disk::{forget_key, put_in_keyring};
 use super::open::Vault;
-use crate::ground::error::{Error, Result};
+use crate::ground::error::Result;
 use crate::store::keys::{keyfile, KeyMode, KeyStore};
 
 impl Vault {
@@ -58,18 +58,5 @@ impl Vault {
     /// of the command line logs its own action instead).
     pub fn log_access(&self, action: crate::ground::vocab::Action) -> Result<()> {
         crate::audit::log(&self.conn, &crate::audit::Event::new(action, "vault")).map(|_| ())
-    }
-}
-
-/// Deletes the vault's key from the keyring on the way to passphrase mode (a change
-/// of passphrase, a recovery or a restore with one). A locked keyring is a failure
-/// the user can mend (unlock it, try again), so it is returned. A keyring service
-/// that cannot be reached at all holds nothing any process can read now; that is a
-/// failure only when the key is known to be there (`known_there`: the vault was in
-/// keyring mode a moment ago, so the service was reachable then).
-pub(super) fn forget_key(store: &dyn KeyStore, vault_id: &str, known_there: bool) -> Result<()> {
-    match store.delete(vault_id) {
-        Err(Error::KeyringUnavailable(_)) if !known_there => Ok(()),
-        other => other,
     }
 }

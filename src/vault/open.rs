@@ -12,8 +12,8 @@ use rusqlite::Connection;
 use zeroize::Zeroizing;
 
 use super::disk::{
-    check_writable, create_files, open_either, open_keyed, put_in_keyring, read_head, read_keys,
-    set_aside,
+    check_writable, create_files, forget_key, open_either, open_keyed, put_in_keyring, read_head,
+    read_keys, set_aside,
 };
 use crate::ground::error::{Error, Result};
 use crate::ground::ids::new_vault_id;
@@ -222,7 +222,7 @@ impl Vault {
             // The keyring entry goes first: the user holds the code, so a failure
             // after it costs nothing, and one before it changes nothing.
             Some(p) => {
-                super::keeping::forget_key(store, &id, false)?;
+                forget_key(store, &id, false)?;
                 keys.set_passphrase(&stored, p)?
             }
             None => {
