@@ -236,6 +236,12 @@ fn erasing_keeps_the_lines_about_a_person_naming_only_their_code() {
     assert!(audit::verify(c).unwrap().sound);
 }
 
+const DAY: i64 = 24 * 3600;
+
+fn lines(c: &rusqlite::Connection) -> Vec<audit::Entry> {
+    audit::list(c, &Query::default(), None).unwrap()
+}
+
 #[test]
 fn pruning_after_five_years_keeps_the_chain_whole() {
     let t = TestVault::new();
@@ -250,15 +256,71 @@ fn pruning_after_five_years_keeps_the_chain_whole() {
         "less than the NEN 7513 minimum"
     );
     assert_eq!(audit::prune(c, now, 5).unwrap(), 0);
-    // Six years later: all but the newest line go, the chain still holds.
-    let later = now + 6 * 366 * 24 * 3600;
+    let first = lines(c).len();
+    // Six years of use, a line every half year: what is older than five years by the
+    // clock and by the log goes, the chain still holds.
+    for i in 1..=12 {
+        audit::record_at(
+            c,
+            &audit::Event::new(Action::Unlock, "vault"),
+            now + i * 183 * DAY,
+        )
+        .unwrap();
+    }
+    let later = now + 12 * 183 * DAY + DAY;
     let removed = audit::prune(c, later, 5).unwrap();
-    assert_eq!(removed, 3);
-    let left = audit::list(c, &Query::default(), None).unwrap();
-    assert_eq!(left.len(), 1);
+    assert_eq!(removed, first + 2, "the first lines and two half-years");
+    let left = lines(c);
+    assert_eq!(left.len(), 12 - 2 + 1);
     assert_eq!(left[0].action, Action::Prune);
+    assert!(left[1..]
+        .iter()
+        .all(|e| e.at >= later - 5 * 365 * DAY - DAY));
     assert!(audit::verify(c).unwrap().sound);
     someone(&v, "Kees");
+    assert!(audit::verify(c).unwrap().sound);
+}
+
+/// Issue 23: the app prunes at every unlock by the machine's clock, and a laptop
+/// whose clock was five years ahead lost every line (and `log --verify` called the
+/// rest sound). A jump prunes nothing and is itself a line; time the log cannot
+/// vouch for never makes a line old.
+#[test]
+fn a_clock_years_ahead_or_back_prunes_nothing_and_says_so() {
+    let t = TestVault::new();
+    let (v, _) = t.init_passphrase();
+    let c = v.conn();
+    for a in ["Sanne", "Mo", "Yara"] {
+        someone(&v, a);
+    }
+    let now = chrono::Utc::now().timestamp();
+    let before = lines(c).len();
+    let ahead = now + 6 * 366 * DAY;
+    assert_eq!(audit::prune(c, ahead, 5).unwrap(), 0);
+    let after = lines(c);
+    assert_eq!(after.len(), before + 1);
+    assert_eq!(after[0].action, Action::Prune);
+    assert!(after[0].refused);
+    assert_eq!(after[0].detail["clock"], "ahead", "{}", after[0].detail);
+
+    // The clock stays wrong and the app is used for a month: still nothing goes, the
+    // jump counts one year at most.
+    for d in 0..30 {
+        audit::record_at(
+            c,
+            &audit::Event::new(Action::Unlock, "vault"),
+            ahead + d * DAY,
+        )
+        .unwrap();
+    }
+    assert_eq!(audit::prune(c, ahead + 30 * DAY, 5).unwrap(), 0);
+    assert_eq!(lines(c).len(), before + 1 + 30);
+
+    // The clock put right: back before the newest line, nothing goes, said so.
+    assert_eq!(audit::prune(c, now + DAY, 5).unwrap(), 0);
+    let back = lines(c);
+    assert_eq!(back.len(), before + 1 + 30 + 1);
+    assert_eq!(back[0].detail["clock"], "back", "{}", back[0].detail);
     assert!(audit::verify(c).unwrap().sound);
 }
 

@@ -19,5 +19,5 @@ mod verify;
 pub(crate) use adopt::adopt_summary_log;
 pub use list::{csv, list, Entry, Query};
 pub use prune::{prune, MIN_RETENTION_YEARS};
-pub use trail::{actor, log, record, set_actor, Actor, Event};
+pub use trail::{actor, log, record, record_at, set_actor, Actor, Event};
 pub use verify::{verify, Verification};
