@@ -757,3 +757,73 @@ fn a_backup_while_another_window_keeps_saving_is_one_consistent_moment() {
     let counts: Vec<i64> = made.iter().map(|b| b.contacts.unwrap()).collect();
     assert!(counts.windows(2).all(|w| w[0] <= w[1]), "{counts:?}");
 }
+
+/// Issue 23: rotation trusted dates. A backup made under a clock set back looked old
+/// and was deleted right after its own check; files dated in the future (made while
+/// the clock ran ahead) took the places of the newest and pushed real ones out.
+#[test]
+fn rotation_keeps_the_backup_just_made_and_ignores_future_dates() {
+    let t = TestVault::new();
+    let (v, _) = t.init_passphrase();
+    let p = add_person(&v, "Sanne");
+    let dir = t.dir.path().join("backups");
+    let ahead = t.dir.path().join("toen-de-klok-voorliep");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::create_dir(&ahead).unwrap();
+    let start = at(2026, 11, 1, 10);
+    for d in 0..10 {
+        add_contact(&v, p, &format!("dag {d}"));
+        backup::make(&v, &dir, start + chrono::Duration::days(d)).unwrap();
+    }
+    let real = files_in(&dir);
+
+    // A clock set back ten days (an hour before the oldest): the new backup stays,
+    // and so does every real one.
+    let back = backup::make(&v, &dir, start - chrono::Duration::hours(1)).unwrap();
+    assert!(back.path.exists(), "the backup just made was rotated away");
+    for f in &real {
+        assert!(dir.join(f).exists(), "{f} went");
+    }
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let e = e.unwrap().path();
+        if e.to_string_lossy()
+            .starts_with(&*back.path.to_string_lossy())
+        {
+            std::fs::remove_file(e).unwrap();
+        }
+    }
+
+    // Ten backups made while the clock ran five years ahead, then put with the rest.
+    for d in 0..10 {
+        backup::make(&v, &ahead, at(2031, 11, 1, 10) + chrono::Duration::days(d)).unwrap();
+    }
+    let future = files_in(&ahead);
+    for f in &future {
+        std::fs::rename(ahead.join(f), dir.join(f)).unwrap();
+    }
+    // Back at the real time: the next backup keeps the real ones that it keeps in a
+    // folder without the future-dated files.
+    let control = t.dir.path().join("zonder");
+    std::fs::create_dir(&control).unwrap();
+    for f in &real {
+        std::fs::copy(dir.join(f), control.join(f)).unwrap();
+    }
+    let next = backup::make(&v, &dir, start + chrono::Duration::days(10)).unwrap();
+    backup::make(&v, &control, start + chrono::Duration::days(10)).unwrap();
+    assert!(next.path.exists());
+    let now_2026 = |d: &Path| -> Vec<String> {
+        files_in(d)
+            .into_iter()
+            .filter(|f| f.starts_with("naast-2026"))
+            .collect()
+    };
+    assert_eq!(
+        now_2026(&dir),
+        now_2026(&control),
+        "future dates pushed real ones out"
+    );
+    // The future-dated ones are neither counted nor deleted.
+    for f in &future {
+        assert!(dir.join(f).exists(), "{f}");
+    }
+}

@@ -83,14 +83,26 @@ pub(super) fn scan(dir: &Path, vault_id: &str) -> Result<Vec<Found>> {
 }
 
 /// Deletes what the policy does not keep, among this vault's verified backups. Runs
-/// only right after a new verified backup, which the policy always keeps.
-pub(super) fn rotate(dir: &Path, vault_id: &str, policy: Policy) -> Result<Vec<PathBuf>> {
+/// only right after a new verified backup (`made`), which is never deleted. Dates come
+/// from a clock that may be wrong: a backup made under a clock set back would look
+/// old and go at once, and files dated in the future (later than `now` and a day)
+/// would push real ones out. So `made` always stays, and future-dated files are left
+/// out of the choice: neither counted nor deleted.
+pub(super) fn rotate(
+    dir: &Path,
+    vault_id: &str,
+    policy: Policy,
+    made: &Path,
+    now: DateTime<Utc>,
+) -> Result<Vec<PathBuf>> {
+    let horizon = now + chrono::Duration::days(1);
     let found: Vec<_> = scan(dir, vault_id)?
         .into_iter()
-        .filter(|(_, _, m)| m.is_some())
+        .filter(|(p, t, m)| p == made || (m.is_some() && *t <= horizon))
         .collect();
     let times: Vec<DateTime<Utc>> = found.iter().map(|(_, t, _)| *t).collect();
-    let keep = plan(&times, policy);
+    let mut keep = plan(&times, policy);
+    keep.extend(found.iter().position(|(p, _, _)| p == made));
     let mut gone = Vec::new();
     for (i, (path, _, _)) in found.iter().enumerate() {
         if !keep.contains(&i) {

@@ -222,7 +222,7 @@ impl Job {
             &self.vault_path,
         )?;
         let counts = Counts::from_tables(&tables);
-        rotate(dir, &self.vault_id, self.policy)?;
+        rotate(dir, &self.vault_id, self.policy, &name, now)?;
         Ok(Made {
             record: LastBackup {
                 path: name.clone(),
