@@ -10,6 +10,7 @@ mod cli;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    naast::store::memory::harden_process();
     std::panic::set_hook(Box::new(|_| {
         eprintln!("naast: interne fout; er is niets half opgeslagen (internal error; nothing was half-saved)");
     }));

@@ -14,6 +14,7 @@ pub use commands::{AppStatus, SummaryFacts};
 pub use error::AppError;
 
 pub fn run() {
+    naast::store::memory::harden_process();
     #[cfg(target_os = "linux")]
     cpu_drawing_without_gpu();
     let path = std::env::var_os("NAAST_VAULT")

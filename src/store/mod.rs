@@ -5,3 +5,4 @@
 pub mod db;
 pub mod files;
 pub mod keys;
+pub mod memory;
