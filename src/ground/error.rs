@@ -131,6 +131,18 @@ pub enum Invalid {
     MomentText(String),
     #[error("{0} words in the notes may be names Naast does not know; choose for each one before printing or saving")]
     NamesToCheck(usize),
+    #[error("'{0}' is not a column choice; write COLUMN=FIELD, for example Client=person")]
+    MapArg(String),
+    #[error("unknown field '{0}' (use person, date, time, at, minutes, hours, mode, support, tags, note, own_words, follow_up, initiative, own_experience, own_experience_note, signal, signal_note, consult or skip)")]
+    ImportField(String),
+    #[error("the sheet has no column '{0}'")]
+    ImportColumn(String),
+    #[error("no column holds the {0}")]
+    ImportMissing(&'static str),
+    #[error("unknown period '{0}' (use week or month)")]
+    HoursBy(String),
+    #[error("unknown format '{0}' (use csv, xlsx or json)")]
+    ExportFormat(String),
 }
 
 /// Everything that can go wrong below the UI. The `#[error]` text is the English
@@ -196,6 +208,21 @@ pub enum Error {
     },
     #[error("sharing is blocked: there is no valid consent from {person} for {recipient}")]
     NoConsent { person: String, recipient: String },
+    #[error("this file is not a sheet Naast can read")]
+    NotASheet,
+    /// The reader's own words are kept for a bug report, never shown: they are English.
+    #[error("the workbook could not be read")]
+    SheetDamaged(String),
+    #[error("the workbook has no sheet called '{name}' (it has: {have})")]
+    NoSuchSheet { name: String, have: String },
+    #[error("the sheet is empty: there is no row with column headings")]
+    SheetEmpty,
+    #[error("the sheet has more than {0} rows")]
+    SheetTooLarge(usize),
+    #[error("the workbook is protected with a password")]
+    SheetEncrypted,
+    #[error("the file changed after the preview; nothing was imported")]
+    ImportChanged,
     #[error("{0}")]
     Invalid(#[from] Invalid),
     #[error("could not read or write {path}: {source}")]
@@ -301,6 +328,13 @@ impl Error {
             Error::NotABackup(_) => "not_a_backup",
             Error::NotFound { .. } => "not_found",
             Error::NoConsent { .. } => "no_consent",
+            Error::NotASheet => "not_a_sheet",
+            Error::SheetDamaged(_) => "sheet_damaged",
+            Error::NoSuchSheet { .. } => "no_such_sheet",
+            Error::SheetEmpty => "sheet_empty",
+            Error::SheetTooLarge(_) => "sheet_too_large",
+            Error::SheetEncrypted => "sheet_encrypted",
+            Error::ImportChanged => "import_changed",
             Error::Invalid(_) => "invalid",
             Error::Io { .. } => "io",
             Error::Db(_) => "db",

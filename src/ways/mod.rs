@@ -1,6 +1,7 @@
 //! The ways in and out of the vault: everything that turns records into something
 //! outside the vault (a summary for the team, a bridge note as text, the person's own
-//! dossier, a backup) or brings something in (demo data). What leaves for others goes
+//! dossier, a backup) or brings
+//! something in (a peer supporter's own sheet, demo data). What leaves for others goes
 //! through [`redact`] first.
 
 pub mod about;
@@ -8,5 +9,7 @@ pub mod backup;
 pub mod bridge_text;
 pub mod demo;
 pub mod dossier;
+pub mod import;
 pub mod redact;
+pub mod sheet;
 pub mod summary;

@@ -88,6 +88,20 @@ pub(super) fn error_nl(e: &Error) -> String {
         Error::NoConsent { person, recipient } => format!(
             "delen is geblokkeerd: er is geen geldige toestemming van {person} voor {recipient}"
         ),
+        Error::NotASheet => "dit bestand is geen blad dat Naast kan lezen".into(),
+        Error::SheetDamaged(_) => "de werkmap kon niet gelezen worden".into(),
+        Error::NoSuchSheet { name, have } => {
+            format!("de werkmap heeft geen blad '{name}' (wel: {have})")
+        }
+        Error::SheetEmpty => "het blad is leeg: er is geen rij met kolomkoppen".into(),
+        Error::SheetTooLarge(n) => format!(
+            "het blad heeft meer dan {} rijen",
+            numbers::number(*n as i64, Lang::Nl)
+        ),
+        Error::SheetEncrypted => "de werkmap is beveiligd met een wachtwoord".into(),
+        Error::ImportChanged => {
+            "het bestand is veranderd na het voorbeeld; er is niets geïmporteerd".into()
+        }
         Error::Invalid(i) => invalid_nl(i),
         Error::Io { path, source } => format!(
             "kan {} niet lezen of schrijven: {}",
@@ -193,6 +207,25 @@ fn invalid_nl(i: &Invalid) -> String {
         Invalid::MomentText(t) => format!(
             "'{t}' is geen tijdstip; schrijf bijvoorbeeld 23-11-2026 14:30, gisteren 14:00, ma 9:30 of nu"
         ),
+        Invalid::MapArg(s) => format!(
+            "'{s}' is geen kolomkeuze; schrijf KOLOM=VELD, bijvoorbeeld Cliënt=person"
+        ),
+        Invalid::ImportField(s) => format!(
+            "onbekend veld '{s}' (gebruik person, date, time, at, minutes, hours, mode, support, tags, note, own_words, follow_up, initiative, own_experience, own_experience_note, signal, signal_note, consult of skip)"
+        ),
+        Invalid::ImportColumn(s) => format!("het blad heeft geen kolom '{s}'"),
+        Invalid::ImportMissing(s) => format!(
+            "geen kolom bevat {}",
+            match *s {
+                "date" => "de datum",
+                "person" => "de persoon",
+                other => other,
+            }
+        ),
+        Invalid::HoursBy(s) => format!("onbekende periode '{s}' (gebruik week of month)"),
+        Invalid::ExportFormat(s) => {
+            format!("onbekend formaat '{s}' (gebruik csv, xlsx of json)")
+        }
         Invalid::NamesToCheck(n) => format!(
             "{} in de notities {} een naam zijn die Naast niet kent; kies bij elk wat ermee moet voordat je afdrukt of opslaat",
             numbers::count(*n as i64, Lang::Nl, "woord", "woorden"),

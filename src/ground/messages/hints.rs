@@ -130,6 +130,28 @@ pub(super) fn hint(e: &Error, lang: Lang, surface: Surface) -> Option<String> {
             "leg die vast op de pagina van de persoon, onder Toestemming"
         }
         (Error::NoConsent { .. }, En, App) => "record it on the person's page, under Consent",
+        (Error::NotASheet, Nl, _) => "sla het op als CSV, XLSX of ODS en probeer het opnieuw",
+        (Error::NotASheet, En, _) => "save it as CSV, XLSX or ODS and try again",
+        (Error::SheetDamaged(_), Nl, _) => {
+            "open het in je spreadsheetprogramma en sla het opnieuw op"
+        }
+        (Error::SheetDamaged(_), En, _) => "open it in your spreadsheet program and save it again",
+        (Error::NoSuchSheet { .. }, Nl, Cli) => "kies een van die bladen met --sheet",
+        (Error::NoSuchSheet { .. }, En, Cli) => "choose one of those sheets with --sheet",
+        (Error::NoSuchSheet { .. }, Nl, App) => "kies een van die bladen",
+        (Error::NoSuchSheet { .. }, En, App) => "choose one of those sheets",
+        (Error::SheetTooLarge(_), Nl, _) => "verdeel het over kleinere bladen",
+        (Error::SheetTooLarge(_), En, _) => "split it into smaller sheets",
+        (Error::SheetEncrypted, Nl, _) => "sla een kopie op zonder wachtwoord en importeer die",
+        (Error::SheetEncrypted, En, _) => "save a copy without a password and import that",
+        (Error::ImportChanged, Nl, App) => "bekijk het voorbeeld opnieuw",
+        (Error::ImportChanged, En, App) => "look at the preview again",
+        (Error::ImportChanged, Nl, Cli) => "probeer het opnieuw",
+        (Error::ImportChanged, En, Cli) => "try again",
+        (Error::Invalid(Invalid::ImportMissing(_)), Nl, Cli) => "geef die met --map KOLOM=VELD",
+        (Error::Invalid(Invalid::ImportMissing(_)), En, Cli) => "give it with --map COLUMN=FIELD",
+        (Error::Invalid(Invalid::ImportMissing(_)), Nl, App) => "kies die bij de kolommen",
+        (Error::Invalid(Invalid::ImportMissing(_)), En, App) => "choose it among the columns",
         (Error::Invalid(Invalid::TooLong { max, .. }), Nl, _) if *max >= NOTE_MAX => {
             "verdeel de tekst over twee notities"
         }

@@ -102,6 +102,16 @@ mod tests {
                 recipient: "dr. Visser".into(),
             },
             Error::io(p(), std::io::Error::from(std::io::ErrorKind::NotFound)),
+            Error::NotASheet,
+            Error::SheetDamaged("Zip error: invalid Zip archive".into()),
+            Error::NoSuchSheet {
+                name: "Blad9".into(),
+                have: "Contacten".into(),
+            },
+            Error::SheetEmpty,
+            Error::SheetTooLarge(200_000),
+            Error::SheetEncrypted,
+            Error::ImportChanged,
         ];
         v.extend(
             [
@@ -133,6 +143,12 @@ mod tests {
                 ),
                 Invalid::NotDraft("shared"),
                 Invalid::DateOutOfRange("0226-11-23".into()),
+                Invalid::ImportMissing("date"),
+                Invalid::ImportField("kleur".into()),
+                Invalid::ImportColumn("Onbekend".into()),
+                Invalid::MapArg("Vorm".into()),
+                Invalid::HoursBy("dag".into()),
+                Invalid::ExportFormat("pdf".into()),
             ]
             .into_iter()
             .map(Error::Invalid),
