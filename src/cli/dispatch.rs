@@ -158,6 +158,9 @@ pub fn dispatch(ctx: &Ctx, cmd: Command) -> Result<ExitCode> {
                 Ok(ExitCode::from(1))
             }
         }
+        Command::Import(args) => super::import::run(ctx, args),
+        Command::ExportAll { out, format } => super::export::export_all(ctx, &out, &format),
+        Command::Hours(args) => super::export::hours(ctx, args),
         Command::Demo {
             people,
             contacts,

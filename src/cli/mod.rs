@@ -10,6 +10,8 @@ mod circle;
 mod contact;
 mod ctx;
 mod dispatch;
+mod export;
+mod import;
 mod key;
 mod log;
 mod output;

@@ -1,8 +1,9 @@
 //! The command line as clap reads it: the options every command takes, the commands,
 //! and the arguments of the team-consult summary and of backups. The commands on the
-//! records are in [`records`].
+//! records are in [`records`], the arguments of import and the hours in [`ways`].
 
 mod records;
+mod ways;
 
 use std::path::PathBuf;
 
@@ -12,6 +13,7 @@ pub use records::{
     BridgeCmd, CircleCmd, ConsentCmd, ContactCmd, ContactFields, EditFields, FilterArgs,
     FollowupCmd, PersonCmd,
 };
+pub use ways::{HoursArgs, ImportArgs};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -128,6 +130,20 @@ pub enum Command {
     /// Version, vault format, where the vault and its backups are, and that Naast
     /// never uses the network (the app's About screen).
     About,
+    /// Contacts from a sheet (CSV, XLSX, ODS): each column guessed from its heading,
+    /// rows read the Dutch way, duplicates skipped. --dry-run shows the preview only.
+    Import(ImportArgs),
+    /// Everything in the vault, unencrypted: a folder of CSV files, one XLSX
+    /// workbook or one JSON file, in --out (made if missing).
+    ExportAll {
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        #[arg(long, default_value = "csv", value_name = "csv|xlsx|json")]
+        format: String,
+    },
+    /// Hours per week or month (the "verantwoording"): contacts and hours by support
+    /// type, mode and context, without names or codes.
+    Hours(HoursArgs),
     /// Fill the vault with clearly fictional demo data.
     Demo {
         #[arg(long, default_value_t = 12)]
