@@ -63,6 +63,14 @@ if ! python3 -c "import sqlcipher3, cryptography" 2>/dev/null; then
     "sqlcipher3-wheels==0.5.7" "cryptography>=42"
 fi
 
+# The import tests read sheets made by real writers: ODS by odfpy (what pandas
+# uses to write ODS), XLSX also by openpyxl beside rust_xlsxwriter.
+if ! python3 -c "import odf, openpyxl" 2>/dev/null; then
+  echo "setup: installing odfpy and openpyxl (PyPI) for the import tests"
+  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore \
+    "odfpy==1.4.1" "openpyxl==3.1.5"
+fi
+
 # The UI's own dependencies, exactly as locked.
 if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
   (cd ui && npm ci --no-audit --no-fund --loglevel=error)
