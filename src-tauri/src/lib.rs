@@ -7,6 +7,7 @@ mod error;
 mod ipc;
 mod print;
 mod state;
+mod ways;
 
 use tauri::Manager;
 

@@ -22,8 +22,17 @@ use naast::ways::summary;
 /// The label of the print window; closed when the vault locks.
 pub const PRINT_WINDOW: &str = "print";
 
-/// Answers `summary://localhost/…` with the last rendered summary, and
-/// `…/specimen` with the made-up one the Consult screen warms the webview with.
+/// The hours overview on screen, as its page: what `…/hours` serves for printing.
+static HOURS_PAGE: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
+
+/// Keeps the page of the hours overview on screen for the print window.
+pub fn keep_hours_page(html: String) {
+    *HOURS_PAGE.lock().unwrap_or_else(|p| p.into_inner()) = html;
+}
+
+/// Answers `summary://localhost/…` with the last rendered summary, `…/specimen`
+/// with the made-up one the Consult screen warms the webview with, and `…/hours`
+/// with the hours overview on screen.
 pub fn protocol<R: tauri::Runtime>(
     ctx: UriSchemeContext<'_, R>,
     req: Request<Vec<u8>>,
@@ -31,6 +40,8 @@ pub fn protocol<R: tauri::Runtime>(
     let state = ctx.app_handle().state::<AppState>();
     let body = if req.uri().path() == "/specimen" {
         summary::specimen::html(state.lang(), naast::ground::calendar::today())
+    } else if req.uri().path() == "/hours" {
+        HOURS_PAGE.lock().unwrap_or_else(|p| p.into_inner()).clone()
     } else {
         state.rendered().map(|r| r.html).unwrap_or_default()
     };
@@ -45,11 +56,11 @@ pub fn protocol<R: tauri::Runtime>(
         .unwrap_or_else(|_| Response::new(Cow::Borrowed(&b""[..])))
 }
 
-fn summary_url() -> AppResult<tauri::Url> {
+fn summary_url(page: &str) -> AppResult<tauri::Url> {
     #[cfg(any(windows, target_os = "android"))]
-    let u = "http://summary.localhost/print";
+    let u = format!("http://summary.localhost/{page}");
     #[cfg(not(any(windows, target_os = "android")))]
-    let u = "summary://localhost/print";
+    let u = format!("summary://localhost/{page}");
     u.parse().map_err(|_| AppError {
         kind: "io".into(),
         message: "summary url".into(),
@@ -78,6 +89,16 @@ fn record(state: &AppState, r: &Rendered, action: summary::Action) -> AppResult<
 pub async fn print_summary(app: tauri::AppHandle, state: &AppState) -> AppResult<bool> {
     let rendered = state.rendered().ok_or_else(|| nothing_rendered(state))?;
     state.map(naast::ways::summary::check_suspects(&rendered.suspects))?;
+    let confirmed = print_page(app, "print").await?;
+    if confirmed {
+        record(state, &rendered, summary::Action::Print)?;
+    }
+    Ok(confirmed)
+}
+
+/// Opens `summary://localhost/{page}` in the print window with the system print
+/// dialog: whether the person chose Print (true) or cancelled (false).
+pub async fn print_page(app: tauri::AppHandle, page: &str) -> AppResult<bool> {
     if let Some(w) = app.get_webview_window(PRINT_WINDOW) {
         let _ = w.close();
     }
@@ -86,7 +107,7 @@ pub async fn print_summary(app: tauri::AppHandle, state: &AppState) -> AppResult
     let win = WebviewWindowBuilder::new(
         &app,
         PRINT_WINDOW,
-        WebviewUrl::CustomProtocol(summary_url()?),
+        WebviewUrl::CustomProtocol(summary_url(page)?),
     )
     .title("Naast · teamoverleg")
     .inner_size(900.0, 1000.0)
@@ -107,9 +128,6 @@ pub async fn print_summary(app: tauri::AppHandle, state: &AppState) -> AppResult
     let confirmed = tauri::async_runtime::spawn_blocking(move || rx.recv().unwrap_or(false))
         .await
         .unwrap_or(false);
-    if confirmed {
-        record(state, &rendered, summary::Action::Print)?;
-    }
     Ok(confirmed)
 }
 

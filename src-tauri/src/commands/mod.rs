@@ -12,6 +12,7 @@ mod dates;
 mod log;
 mod people;
 mod vault;
+mod ways;
 
 pub use consult::SummaryFacts;
 pub use vault::AppStatus;
@@ -30,6 +31,7 @@ const GROUPS: &[Group] = &[
     (log::NAMES, log::handle),
     (backups::NAMES, backups::handle),
     (dates::NAMES, dates::handle),
+    (ways::NAMES, ways::handle),
 ];
 
 /// The handler for `tauri::Builder::invoke_handler`: the group that has the command
@@ -57,6 +59,7 @@ pub fn signatures(cfg: &ts_rs::Config) -> Vec<crate::ipc::Signature> {
         log::signatures(cfg),
         backups::signatures(cfg),
         dates::signatures(cfg),
+        ways::signatures(cfg),
     ]
     .into_iter()
     .flatten()

@@ -14,11 +14,17 @@ import type { Cursor } from "./Cursor";
 import type { DayRead } from "./DayRead";
 import type { Detail } from "./Detail";
 import type { Draft } from "./Draft";
+import type { ExportFormat } from "./ExportFormat";
 import type { ExtraName } from "./ExtraName";
 import type { Filter } from "./Filter";
 import type { FollowUp } from "./FollowUp";
 import type { Health } from "./Health";
 import type { Hit } from "./Hit";
+import type { HoursBy } from "./HoursBy";
+import type { HoursOverview } from "./HoursOverview";
+import type { ImportOptions } from "./ImportOptions";
+import type { ImportOutcome } from "./ImportOutcome";
+import type { ImportPreview } from "./ImportPreview";
 import type { Lang } from "./Lang";
 import type { Lean } from "./Lean";
 import type { Level } from "./Level";
@@ -128,6 +134,14 @@ export function makeCommands(call: Call) {
     readMoment: (text: string) => call<MomentRead>("read_moment", { text }),
     describeDay: (day: string) => call<DayRead>("describe_day", { day }),
     describeMoment: (at: number) => call<MomentRead>("describe_moment", { at }),
+    importPickFile: () => call<string | null>("import_pick_file"),
+    importPreview: (path: string, options: ImportOptions) => call<ImportPreview>("import_preview", { path, options }),
+    importRun: (path: string, options: ImportOptions) => call<ImportOutcome>("import_run", { path, options }),
+    importProgress: () => call<[number, number]>("import_progress"),
+    exportAll: (folder: string, format: ExportFormat) => call<Array<string>>("export_all", { folder, format }),
+    hoursOverview: (from: string, to: string, by: HoursBy) => call<HoursOverview>("hours_overview", { from, to, by }),
+    hoursPrint: () => call<boolean>("hours_print"),
+    hoursSave: (format: ExportFormat) => call<boolean>("hours_save", { format }),
   };
 }
 
