@@ -63,6 +63,7 @@ powercut-short: release
 # Benchmarks print tables (not part of `make test`; several minutes each).
 bench: setup
 	$(CARGO) bench --bench vault
+	$(CARGO) bench --bench import
 
 bench-app: release
 	scripts/bench-app.sh
