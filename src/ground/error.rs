@@ -125,12 +125,29 @@ pub enum Invalid {
     Replacement(String),
     #[error("'{0}' is not a date; write day-month-year, for example 23-11-2026, 23-11, yesterday or mon")]
     DayText(String),
+    #[error("'{0}' is not a date; write a day ahead, for example 30-11-2026, tomorrow, fri, next week or in 2 weeks")]
+    DayTextAhead(String),
     #[error(
         "'{0}' is not a time; write for example 23-11-2026 14:30, yesterday 14:00, mon 9:30 or now"
     )]
     MomentText(String),
+    #[error("the recovery code was confirmed and is not shown again; make a new key in Settings if it may be lost")]
+    RecoveryCodeShown,
+    #[error("say whose the {} is: one or more of the people present", whose_en(.0))]
+    WhoseMissing(&'static str),
+    #[error("the {} can only be for someone present at this contact, and person {id} is not", whose_en(.what))]
+    WhoseNotPresent { what: &'static str, id: String },
     #[error("{0} words in the notes may be names Naast does not know; choose for each one before printing or saving")]
     NamesToCheck(usize),
+}
+
+/// The English name of what a "whose" choice is about.
+fn whose_en(what: &str) -> &str {
+    match what {
+        "own words" => "own words",
+        "check-in" => "next check-in",
+        _ => "signal",
+    }
 }
 
 /// Everything that can go wrong below the UI. The `#[error]` text is the English
@@ -196,6 +213,10 @@ pub enum Error {
     },
     #[error("sharing is blocked: there is no valid consent from {person} for {recipient}")]
     NoConsent { person: String, recipient: String },
+    #[error("the current passphrase or recovery code is not right; nothing was changed")]
+    CurrentSecretWrong,
+    #[error("the clipboard of this computer did not answer; nothing was copied")]
+    Clipboard,
     #[error("{0}")]
     Invalid(#[from] Invalid),
     #[error("could not read or write {path}: {source}")]
@@ -260,6 +281,11 @@ impl Error {
             Invalid::Mode(_) => "mode",
             Invalid::Initiative(_) => "initiative",
             Invalid::DateTime(_) | Invalid::SkippedTime(_) | Invalid::MomentText(_) => "when",
+            Invalid::WhoseMissing(what) | Invalid::WhoseNotPresent { what, .. } => match *what {
+                "signal" => "signal_for",
+                "own words" => "own_words_for",
+                _ => "checkin_for",
+            },
             Invalid::TooLong { field, .. } => match *field {
                 "note" => "note",
                 "own words" => "own_words",
@@ -301,6 +327,8 @@ impl Error {
             Error::NotABackup(_) => "not_a_backup",
             Error::NotFound { .. } => "not_found",
             Error::NoConsent { .. } => "no_consent",
+            Error::CurrentSecretWrong => "current_secret_wrong",
+            Error::Clipboard => "clipboard",
             Error::Invalid(_) => "invalid",
             Error::Io { .. } => "io",
             Error::Db(_) => "db",

@@ -102,6 +102,8 @@ mod tests {
                 recipient: "dr. Visser".into(),
             },
             Error::io(p(), std::io::Error::from(std::io::ErrorKind::NotFound)),
+            Error::CurrentSecretWrong,
+            Error::Clipboard,
         ];
         v.extend(
             [
@@ -133,6 +135,12 @@ mod tests {
                 ),
                 Invalid::NotDraft("shared"),
                 Invalid::DateOutOfRange("0226-11-23".into()),
+                Invalid::DayTextAhead("volgend jaar".into()),
+                Invalid::WhoseMissing("signal"),
+                Invalid::WhoseNotPresent {
+                    what: "own words",
+                    id: "7".into(),
+                },
             ]
             .into_iter()
             .map(Error::Invalid),
