@@ -14,6 +14,8 @@ packages=(
   libayatana-appindicator3-dev
   # end-to-end tests: the app in a virtual display, driven over WebDriver
   webkit2gtk-driver xvfb xauth procps xdotool
+  # end-to-end tests: the clipboard read back after "Kopiëren als tekst", a lock and a quit
+  xclip
   # tests: a private D-Bus session with a real keyring
   dbus dbus-x11 gnome-keyring libsecret-tools
   # tests: the consult summary printed to PDF by headless Chromium, read back as text

@@ -2,6 +2,7 @@
 //! behaviour lives in the `naast` core; this crate only connects it to the webview.
 
 mod backup;
+mod clipboard;
 mod commands;
 mod error;
 mod ipc;
@@ -45,21 +46,25 @@ pub fn run() {
             }
         }))
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(
             tauri::plugin::Builder::<tauri::Wry, ()>::new("naast-boot")
                 .js_init_script(boot)
                 .build(),
         )
         .manage(state)
+        .manage(clipboard::Copied::default())
         .register_uri_scheme_protocol("summary", print::protocol)
         .invoke_handler(commands::handler())
         // Quitting closes the vault like locking does: with a backup first when
-        // something changed. The window goes at once; the process waits for the backup.
+        // something changed, and a copied note taken off the clipboard. The window
+        // goes at once; the process waits for the backup.
         .on_window_event(|window, event| {
             if let tauri::WindowEvent::CloseRequested { api, .. } = event {
                 if window.label() != "main" {
                     return;
                 }
+                clipboard::clear_soon(window.app_handle());
                 let state = window.state::<state::AppState>();
                 if let Some(backup) = state.close_with_backup() {
                     api.prevent_close();
@@ -72,7 +77,16 @@ pub fn run() {
                 }
             }
         })
-        .run(tauri::generate_context!());
+        .build(tauri::generate_context!())
+        .map(|app| {
+            // However the app ends (the last window gone, a session ending it), a
+            // copied note leaves the clipboard before the clipboard itself does.
+            app.run(|handle, event| {
+                if let tauri::RunEvent::ExitRequested { .. } = event {
+                    clipboard::clear_soon(handle);
+                }
+            })
+        });
     if let Err(e) = result {
         eprintln!("naast: het venster kon niet starten ({e})");
         std::process::exit(1);

@@ -10,14 +10,26 @@ use naast::ways::about::{self, About};
 use super::ctx::Ctx;
 use super::output::print_json;
 
-/// Opens the vault to read where its backups go. Without a vault yet there are no
-/// settings, so the default folder is the true answer; any other failure to open
-/// (a locked keyring, a wrong passphrase) is reported as usual.
+/// Opens the vault, when it opens without asking, to read where its backups go.
+/// A passphrase vault asked without its passphrase, or a keyring that does not
+/// answer, gives every fact that needs no key (as the README promises IT
+/// departments); without a vault there are no settings, so the default folder is the
+/// true answer. A passphrase given and wrong is still refused.
 pub fn about(ctx: &Ctx) -> Result<ExitCode> {
-    let facts = match ctx.open() {
-        Ok(v) => about::about(&v, ctx.lang)?,
-        Err(Error::VaultMissing(_)) => about::facts(&ctx.path, None, ctx.lang),
-        Err(e) => return Err(e),
+    let info = naast::vault::Vault::inspect(&ctx.path)?;
+    let asked_without_passphrase =
+        info.mode == Some(naast::store::keys::KeyMode::Passphrase) && ctx.passphrase_file.is_none();
+    let facts = if asked_without_passphrase {
+        about::facts_locked(&ctx.path, ctx.lang)
+    } else {
+        match ctx.open() {
+            Ok(v) => about::about(&v, ctx.lang)?,
+            Err(Error::VaultMissing(_)) => about::facts(&ctx.path, None, ctx.lang),
+            Err(
+                Error::KeyringUnavailable(_) | Error::KeyringLocked | Error::KeyringEntryMissing,
+            ) => about::facts_locked(&ctx.path, ctx.lang),
+            Err(e) => return Err(e),
+        }
     };
     if ctx.json {
         print_json(&facts);
@@ -32,10 +44,17 @@ fn text(a: &About, lang: Lang) -> String {
         Lang::Nl => ("Kluisformaat", "Kluis", "Back-ups", "standaard"),
         Lang::En => ("Vault format", "Vault", "Backups", "default"),
     };
-    let mark = if a.backup_folder_default {
-        format!(" ({default})")
-    } else {
-        String::new()
+    let mark = match (a.locked, lang) {
+        (true, Lang::Nl) => {
+            format!(" ({default}; een andere map uit de instellingen is pas te zien als de kluis open is)")
+        }
+        (true, Lang::En) => {
+            format!(
+                " ({default}; another folder chosen in the settings shows once the vault is open)"
+            )
+        }
+        (false, _) if a.backup_folder_default => format!(" ({default})"),
+        (false, _) => String::new(),
     };
     format!(
         "Naast {}\n{format}: {}\n{vault}: {}\n{backups}: {}{mark}\n{}\n",

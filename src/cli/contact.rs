@@ -61,7 +61,18 @@ pub(super) fn new_contact(c: &rusqlite::Connection, f: ContactFields) -> Result<
         signal_note: f.signal_note.unwrap_or_default(),
         follow_up: f.follow_up.as_deref().map(time::parse_date).transpose()?,
         for_consult: f.consult,
+        signal_for: whose_from(c, &f.signal_for)?,
+        own_words_for: whose_from(c, &f.own_words_for)?,
+        checkin_for: whose_from(c, &f.follow_up_for)?,
+        whose_unsure: false,
     })
+}
+
+/// `--signal-for A --signal-for B`: those people; none given: `None`, everyone present.
+fn whose_from(c: &rusqlite::Connection, names: &[String]) -> Result<Option<Vec<i64>>> {
+    (!names.is_empty())
+        .then(|| persons_from(c, names))
+        .transpose()
 }
 
 pub(super) fn read_note(path: &Path) -> Result<String> {
@@ -148,6 +159,9 @@ pub(super) fn patch_from(c: &rusqlite::Connection, f: EditFields) -> Result<cont
                 .map(Some)
         },
         for_consult: flag(f.consult, f.no_consult),
+        signal_for: whose_from(c, &f.signal_for)?,
+        own_words_for: whose_from(c, &f.own_words_for)?,
+        checkin_for: whose_from(c, &f.follow_up_for)?,
     })
 }
 
@@ -193,7 +207,11 @@ pub(super) fn contact_cmd(ctx: &Ctx, cmd: ContactCmd) -> Result<ExitCode> {
             } else {
                 println!("{}\n\n{}", contact_line(&x), x.note);
                 if !x.own_words.is_empty() {
-                    println!("\nIn eigen woorden: \"{}\"", x.own_words);
+                    println!(
+                        "\nIn eigen woorden ({}): \"{}\"",
+                        aliases(&x, &x.own_words_for).join(", "),
+                        x.own_words
+                    );
                 }
             }
         }

@@ -53,7 +53,7 @@ pub fn dispatch(ctx: &Ctx, cmd: Command) -> Result<ExitCode> {
         Command::Person(c) => super::person::person_cmd(ctx, c),
         Command::Circle(c) => super::circle::circle_cmd(ctx, c),
         Command::Consent(c) => super::circle::consent_cmd(ctx, c),
-        Command::Contact(c) => super::contact::contact_cmd(ctx, c),
+        Command::Contact(c) => super::contact::contact_cmd(ctx, *c),
         Command::Bridge(c) => super::bridge::bridge_cmd(ctx, c),
         Command::Followup(c) => super::checkin::followup_cmd(ctx, c),
         Command::Stagnation { weeks } => {

@@ -40,7 +40,20 @@ pub fn contact_json(c: &Contact) -> Value {
         "signal_note": c.signal_note,
         "follow_up": c.follow_up,
         "for_consult": c.for_consult,
+        "signal_for": aliases(c, &c.signal_for),
+        "own_words_for": aliases(c, &c.own_words_for),
+        "follow_up_for": aliases(c, &c.checkin_for),
+        "whose_unsure": c.whose_unsure,
     })
+}
+
+/// The aliases of the people in `ids`, as the contact names them.
+pub fn aliases<'a>(c: &'a Contact, ids: &[i64]) -> Vec<&'a str> {
+    c.persons
+        .iter()
+        .filter(|p| ids.contains(&p.id))
+        .map(|p| p.alias.as_str())
+        .collect()
 }
 
 pub fn contact_line(c: &Contact) -> String {
@@ -51,7 +64,10 @@ pub fn contact_line(c: &Contact) -> String {
         flags.push_str(" [teamoverleg]");
     }
     if c.signal {
-        flags.push_str(" [signaal]");
+        flags.push_str(&format!(
+            " [signaal: {}]",
+            aliases(c, &c.signal_for).join(", ")
+        ));
     }
     let first_line = c.note.lines().next().unwrap_or("");
     let short: String = first_line.chars().take(80).collect();
@@ -100,6 +116,8 @@ pub fn hit_json(h: &Hit) -> Value {
         "rank": h.rank,
         "snippet": h.snippet_text(),
         "segments": h.snippet,
+        "field": h.field,
+        "about": h.about,
     })
 }
 

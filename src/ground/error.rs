@@ -125,10 +125,18 @@ pub enum Invalid {
     Replacement(String),
     #[error("'{0}' is not a date; write day-month-year, for example 23-11-2026, 23-11, yesterday or mon")]
     DayText(String),
+    #[error("'{0}' is not a date; write a day ahead, for example 30-11-2026, tomorrow, fri, next week or in 2 weeks")]
+    DayTextAhead(String),
     #[error(
         "'{0}' is not a time; write for example 23-11-2026 14:30, yesterday 14:00, mon 9:30 or now"
     )]
     MomentText(String),
+    #[error("the recovery code was confirmed and is not shown again; make a new key in Settings if it may be lost")]
+    RecoveryCodeShown,
+    #[error("say whose the {} is: one or more of the people present", whose_en(.0))]
+    WhoseMissing(&'static str),
+    #[error("the {} can only be for someone present at this contact, and person {id} is not", whose_en(.what))]
+    WhoseNotPresent { what: &'static str, id: String },
     #[error("{0} words in the notes may be names Naast does not know; choose for each one before printing or saving")]
     NamesToCheck(usize),
     #[error("'{0}' is not a column choice; write COLUMN=FIELD, for example Client=person")]
@@ -143,6 +151,15 @@ pub enum Invalid {
     HoursBy(String),
     #[error("unknown format '{0}' (use csv, xlsx or json)")]
     ExportFormat(String),
+}
+
+/// The English name of what a "whose" choice is about.
+fn whose_en(what: &str) -> &str {
+    match what {
+        "own words" => "own words",
+        "check-in" => "next check-in",
+        _ => "signal",
+    }
 }
 
 /// Everything that can go wrong below the UI. The `#[error]` text is the English
@@ -223,6 +240,10 @@ pub enum Error {
     SheetEncrypted,
     #[error("the file changed after the preview; nothing was imported")]
     ImportChanged,
+    #[error("the current passphrase or recovery code is not right; nothing was changed")]
+    CurrentSecretWrong,
+    #[error("the clipboard of this computer did not answer; nothing was copied")]
+    Clipboard,
     #[error("{0}")]
     Invalid(#[from] Invalid),
     #[error("could not read or write {path}: {source}")]
@@ -287,6 +308,11 @@ impl Error {
             Invalid::Mode(_) => "mode",
             Invalid::Initiative(_) => "initiative",
             Invalid::DateTime(_) | Invalid::SkippedTime(_) | Invalid::MomentText(_) => "when",
+            Invalid::WhoseMissing(what) | Invalid::WhoseNotPresent { what, .. } => match *what {
+                "signal" => "signal_for",
+                "own words" => "own_words_for",
+                _ => "checkin_for",
+            },
             Invalid::TooLong { field, .. } => match *field {
                 "note" => "note",
                 "own words" => "own_words",
@@ -335,6 +361,8 @@ impl Error {
             Error::SheetTooLarge(_) => "sheet_too_large",
             Error::SheetEncrypted => "sheet_encrypted",
             Error::ImportChanged => "import_changed",
+            Error::CurrentSecretWrong => "current_secret_wrong",
+            Error::Clipboard => "clipboard",
             Error::Invalid(_) => "invalid",
             Error::Io { .. } => "io",
             Error::Db(_) => "db",

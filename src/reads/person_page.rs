@@ -25,7 +25,8 @@ use crate::records::person::{self, Person};
 pub struct Detail {
     pub person: Person,
     /// What the person said in their own words, from every contact, newest first:
-    /// their story, collected.
+    /// their story, collected. Only their own: in a group contact, the words of
+    /// someone else present are never here.
     pub own_words: Vec<OwnWords>,
     /// How many contacts there are in all; `contacts` is the newest page of them.
     pub contact_total: i64,
@@ -43,6 +44,8 @@ pub struct OwnWords {
     pub contact_id: i64,
     pub at: i64,
     pub text: String,
+    /// From a group contact of before Naast asked whose: maybe another's words.
+    pub unsure: bool,
 }
 
 /// A row of the list of people: who, and where things stand.
@@ -83,15 +86,17 @@ pub fn overview(conn: &Connection) -> Result<Vec<PersonRow>> {
 
 fn own_words_of(conn: &Connection, id: PersonId) -> Result<Vec<OwnWords>> {
     let mut st = conn.prepare_cached(
-        "SELECT c.id, c.at, c.own_words FROM contact c
+        "SELECT c.id, c.at, c.own_words, c.whose_unsure FROM contact c
          JOIN contact_person cp ON cp.contact_id = c.id
-         WHERE cp.person_id = ?1 AND c.own_words <> '' ORDER BY c.at DESC, c.id DESC",
+         WHERE cp.person_id = ?1 AND cp.own_words = 1 AND c.own_words <> ''
+         ORDER BY c.at DESC, c.id DESC",
     )?;
     let rows = st.query_map([id], |r| {
         Ok(OwnWords {
             contact_id: r.get(0)?,
             at: r.get(1)?,
             text: r.get(2)?,
+            unsure: r.get(3)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -13,7 +13,8 @@ use crate::store::db::write_tx;
 
 /// Erases a person completely: their circle, consents, bridge notes, check-ins, and
 /// every contact that involved only them. A group contact that also involved others
-/// stays, without this person. `secure_delete` overwrites the freed pages, and the
+/// stays, without this person and without what was only theirs (a signal about them,
+/// their own words, their check-in). `secure_delete` overwrites the freed pages, and the
 /// search index drops the words (FTS5 secure-delete). Returns the contacts removed.
 pub fn erase(conn: &Connection, id: PersonId) -> Result<usize> {
     let removed = write_tx(conn, |c| {
@@ -32,6 +33,22 @@ pub fn erase(conn: &Connection, id: PersonId) -> Result<usize> {
                  EXCEPT SELECT contact_id FROM contact_person WHERE person_id <> ?1)",
             [id],
         )?;
+        // In a group contact that stays, a signal, own words or a check-in that was
+        // only theirs goes with them.
+        for (flag, clear) in [
+            ("signal", "signal = 0, signal_note = ''"),
+            ("own_words", "own_words = ''"),
+            ("checkin", "follow_up = NULL"),
+        ] {
+            c.execute(
+                &format!(
+                    "UPDATE contact SET {clear} WHERE id IN (
+                         SELECT contact_id FROM contact_person WHERE person_id = ?1 AND {flag} = 1
+                         EXCEPT SELECT contact_id FROM contact_person WHERE person_id <> ?1 AND {flag} = 1)"
+                ),
+                [id],
+            )?;
+        }
         // Logged while the code can still be looked up; the line outlives the person
         // and names them by code only.
         audit::record(

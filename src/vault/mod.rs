@@ -5,12 +5,15 @@
 
 mod check;
 mod disk;
+mod first_run;
 mod keeping;
 mod open;
+mod proof;
 mod rekey;
 pub mod schema;
 
 pub(crate) use check::{check_encryption, check_structure};
 pub use check::{Area, Problem, Reader};
+pub use first_run::SetupStep;
 pub use open::{default_path, Vault, VaultInfo};
 pub(crate) use rekey::counts as table_counts;

@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0005_audit_log.sql"),
     include_str!("../../migrations/0006_change_counter.sql"),
     include_str!("../../migrations/0007_circle_and_rhythm.sql"),
+    include_str!("../../migrations/0008_whose.sql"),
 ];
 
 /// The newest schema this build knows.

@@ -31,6 +31,10 @@ pub struct About {
     pub backup_folder_default: bool,
     /// That Naast never uses the network, in the requested language.
     pub network: String,
+    /// The vault was not unlocked (a passphrase vault asked without its passphrase):
+    /// nothing in it was read, so `backup_folder` is the default and the settings
+    /// may name another.
+    pub locked: bool,
 }
 
 /// The facts for the open vault, in `lang`.
@@ -58,6 +62,16 @@ pub fn facts(vault_path: &Path, backup_folder: Option<&str>, lang: Lang) -> Abou
         backup_folder: backups.display().to_string(),
         backup_folder_default,
         network: no_network(lang).to_string(),
+        locked: false,
+    }
+}
+
+/// The facts that need no key: for a vault that stays locked. It reads no note and
+/// no setting; the backup folder is the default one, marked as maybe not the one.
+pub fn facts_locked(vault_path: &Path, lang: Lang) -> About {
+    About {
+        locked: true,
+        ..facts(vault_path, None, lang)
     }
 }
 

@@ -162,6 +162,8 @@ pub fn contacts(
             if rng.below(10) == 0 {
                 note.push_str(&format!(" Volgende keer in {}.", rng.pick(PLACES)));
             }
+            // In a group, the own words and a signal are one person's: the first.
+            let first = people.first().map(|p| vec![*p]);
             NewContact {
                 at: crate::ground::calendar::day_start(day) + minute_of_day * 60,
                 minutes: [15, 30, 45, 45, 60, 90][rng.below(6)],
@@ -182,6 +184,10 @@ pub fn contacts(
                 signal_note: String::new(),
                 follow_up: None,
                 for_consult: rng.below(5) == 0,
+                signal_for: first.clone(),
+                own_words_for: first,
+                checkin_for: None,
+                whose_unsure: false,
             }
         })
         .collect()

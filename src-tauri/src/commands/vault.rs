@@ -5,7 +5,7 @@
 use naast::ground::lang::Lang;
 use naast::records::settings::{self, Settings};
 use naast::store::keys::KeyStore;
-use naast::vault::{Vault, VaultInfo};
+use naast::vault::{SetupStep, Vault, VaultInfo};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -19,6 +19,9 @@ pub struct AppStatus {
     pub vault: VaultInfo,
     pub unlocked: bool,
     pub lang: Lang,
+    /// A first-run step still to do on the open vault: until it is done, the app
+    /// shows it and nothing else.
+    pub setup: Option<SetupStep>,
 }
 
 impl AppStatus {
@@ -27,6 +30,7 @@ impl AppStatus {
             vault: s.map(Vault::inspect(&s.path))?,
             unlocked: s.is_open(),
             lang: s.lang(),
+            setup: s.with_v(|v| v.setup_step()).ok().flatten(),
         })
     }
 }
@@ -57,6 +61,7 @@ fn set_lang(s, app; lang: Lang) -> () {
 }
 fn vault_create(s, app; passphrase: Option<String>) -> String {
     let (v, code) = s.map(Vault::init(&s.path, &s.store, passphrase.as_deref()))?;
+    s.map(v.begin_setup())?;
     s.set_open(Ok(v))?;
     Ok(code.to_string())
 }
@@ -71,9 +76,20 @@ fn vault_recover(s, app; code: String, passphrase: Option<String>) -> () {
         passphrase.as_deref(),
     ))
 }
-/// Closes the vault and any window that shows what was in it.
+/// The recovery code again, while confirming it is the first-run step to do (an app
+/// closed on "Je herstelcode" returns there).
+fn setup_recovery_code(s, app) -> String {
+    s.with_v(|v| v.pending_recovery_code().map(|c| c.to_string()))
+}
+/// A first-run step done: the next one, or the app.
+fn setup_done(s, app; step: SetupStep) -> () {
+    s.with_v(|v| v.finish_setup_step(step))
+}
+/// Closes the vault and any window that shows what was in it, and takes a copied
+/// note off the clipboard.
 fn vault_lock(s, app) -> () {
     use tauri::Manager;
+    crate::clipboard::clear_if_ours(&app);
     if let Some(w) = app.get_webview_window(crate::print::PRINT_WINDOW) {
         let _ = w.close();
     }
@@ -99,16 +115,20 @@ fn vault_health(s, app) -> Health {
         problems: found.unwrap_or_default(),
     })
 }
-/// Sets or changes the passphrase; from keyring mode it also deletes the key from
-/// the keyring.
-fn key_set_passphrase(s, app; passphrase: String) -> () {
+/// Sets or changes the passphrase after the current one (or the recovery code); from
+/// keyring mode it also deletes the key from the keyring.
+fn key_set_passphrase(s, app; current: String, passphrase: String) -> () {
     let store = s.store.clone();
-    s.with_vault(|v| v.set_passphrase(&store, &passphrase))
+    let current = zeroize::Zeroizing::new(current);
+    let passphrase = zeroize::Zeroizing::new(passphrase);
+    s.with_vault(|v| v.change_passphrase(&store, &current, &passphrase))
 }
-/// Moves the key into the keyring; the passphrase slot goes.
-fn key_use_keyring(s, app) -> () {
+/// Moves the key into the keyring after the current passphrase (or the recovery
+/// code); the passphrase slot goes.
+fn key_use_keyring(s, app; current: String) -> () {
     let store = s.store.clone();
-    s.with_vault(|v| v.use_keyring(&store))
+    let current = zeroize::Zeroizing::new(current);
+    s.with_vault(|v| v.change_to_keyring(&store, &current))
 }
 /// A new key: its recovery code, to show once and have confirmed. Nothing is
 /// re-encrypted yet; either code opens the vault until `key_rekey_finish`.

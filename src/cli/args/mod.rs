@@ -84,9 +84,10 @@ pub enum Command {
     /// Consent for what may be shared with whom.
     #[command(subcommand)]
     Consent(ConsentCmd),
-    /// Contact moments.
+    /// Contact moments. Boxed: its fields (with whose, per person) make it the
+    /// largest command by far.
     #[command(subcommand)]
-    Contact(ContactCmd),
+    Contact(Box<ContactCmd>),
     /// Bridge notes to clinicians.
     #[command(subcommand)]
     Bridge(BridgeCmd),

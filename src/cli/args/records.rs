@@ -165,8 +165,18 @@ pub struct ContactFields {
     pub signal: bool,
     #[arg(long)]
     pub signal_note: Option<String>,
+    /// Whose the signal is (an alias of someone present; repeat for more). Default:
+    /// everyone present.
+    #[arg(long = "signal-for")]
+    pub signal_for: Vec<String>,
+    /// Whose own words these are; default: everyone present.
+    #[arg(long = "own-words-for")]
+    pub own_words_for: Vec<String>,
     #[arg(long)]
     pub follow_up: Option<String>,
+    /// Who gets the next check-in; default: everyone present.
+    #[arg(long = "follow-up-for")]
+    pub follow_up_for: Vec<String>,
     #[arg(long)]
     pub consult: bool,
 }
@@ -211,8 +221,17 @@ pub struct EditFields {
     pub no_signal: bool,
     #[arg(long)]
     pub signal_note: Option<String>,
+    /// Whose the signal is (replaces the list).
+    #[arg(long = "signal-for")]
+    pub signal_for: Vec<String>,
+    /// Whose the own words are (replaces the list).
+    #[arg(long = "own-words-for")]
+    pub own_words_for: Vec<String>,
     #[arg(long, conflicts_with = "no_follow_up")]
     pub follow_up: Option<String>,
+    /// Who gets the next check-in (replaces the list).
+    #[arg(long = "follow-up-for")]
+    pub follow_up_for: Vec<String>,
     /// Remove the next check-in.
     #[arg(long)]
     pub no_follow_up: bool,

@@ -102,6 +102,12 @@ pub(super) fn error_nl(e: &Error) -> String {
         Error::ImportChanged => {
             "het bestand is veranderd na het voorbeeld; er is niets geïmporteerd".into()
         }
+        Error::CurrentSecretWrong => {
+            "de huidige wachtwoordzin of herstelcode klopt niet; er is niets veranderd".into()
+        }
+        Error::Clipboard => {
+            "het klembord van deze computer antwoordde niet; er is niets gekopieerd".into()
+        }
         Error::Invalid(i) => invalid_nl(i),
         Error::Io { path, source } => format!(
             "kan {} niet lezen of schrijven: {}",
@@ -204,6 +210,20 @@ fn invalid_nl(i: &Invalid) -> String {
         Invalid::DayText(t) => format!(
             "'{t}' is geen datum; schrijf dag-maand-jaar, bijvoorbeeld 23-11-2026, 23-11, gisteren of ma"
         ),
+        Invalid::DayTextAhead(t) => format!(
+            "'{t}' is geen datum; schrijf een dag vooruit, bijvoorbeeld 30-11-2026, morgen, vr, volgende week of over 2 weken"
+        ),
+        Invalid::RecoveryCodeShown => {
+            "de herstelcode is bevestigd en wordt niet opnieuw getoond; maak bij Instellingen een nieuwe sleutel als hij kwijt kan zijn".into()
+        }
+        Invalid::WhoseMissing(what) => format!(
+            "kies van wie {} is: een of meer van de mensen die erbij waren",
+            whose_nl(what)
+        ),
+        Invalid::WhoseNotPresent { what, id } => format!(
+            "{} kan alleen van iemand zijn die bij dit contactmoment was, en persoon {id} was er niet bij",
+            whose_nl(what)
+        ),
         Invalid::MomentText(t) => format!(
             "'{t}' is geen tijdstip; schrijf bijvoorbeeld 23-11-2026 14:30, gisteren 14:00, ma 9:30 of nu"
         ),
@@ -231,6 +251,14 @@ fn invalid_nl(i: &Invalid) -> String {
             numbers::count(*n as i64, Lang::Nl, "woord", "woorden"),
             if *n == 1 { "kan" } else { "kunnen" }
         ),
+    }
+}
+
+fn whose_nl(what: &str) -> &str {
+    match what {
+        "own words" => "de eigen woorden",
+        "check-in" => "de volgende check-in",
+        _ => "het signaal",
     }
 }
 

@@ -40,7 +40,7 @@ pub(super) fn hint(e: &Error, lang: Lang, surface: Surface) -> Option<String> {
             | Error::KeyringEntryMissing,
             Nl,
             App,
-        ) => "kies 'Herstelcode gebruiken' en typ je herstelcode",
+        ) => "typ hieronder je herstelcode",
         (
             Error::KeyFileMissing(..)
             | Error::KeyFileDamaged(_)
@@ -49,15 +49,17 @@ pub(super) fn hint(e: &Error, lang: Lang, surface: Surface) -> Option<String> {
             | Error::KeyringEntryMissing,
             En,
             App,
-        ) => "choose 'Use recovery code' and type your recovery code",
+        ) => "type your recovery code below",
         (Error::WrongPassphrase, Nl, Cli) => {
             "probeer het opnieuw, of gebruik `naast recover` met de herstelcode"
         }
         (Error::WrongPassphrase, En, Cli) => "try again, or use `naast recover` with the recovery code",
         (Error::WrongPassphrase, Nl, App) => {
-            "probeer het opnieuw, of kies 'Herstelcode gebruiken'"
+            "probeer het opnieuw, of kies 'Ik heb alleen mijn herstelcode'"
         }
-        (Error::WrongPassphrase, En, App) => "try again, or choose 'Use recovery code'",
+        (Error::WrongPassphrase, En, App) => {
+            "try again, or choose 'I only have my recovery code'"
+        }
         (Error::PassphraseNeeded, Nl, Cli) => "geef die met --passphrase-file",
         (Error::PassphraseNeeded, En, Cli) => "give it with --passphrase-file",
         (Error::PassphraseNeeded, Nl, App) => "typ je wachtwoordzin",

@@ -112,6 +112,8 @@ mod tests {
             Error::SheetTooLarge(200_000),
             Error::SheetEncrypted,
             Error::ImportChanged,
+            Error::CurrentSecretWrong,
+            Error::Clipboard,
         ];
         v.extend(
             [
@@ -149,6 +151,12 @@ mod tests {
                 Invalid::MapArg("Vorm".into()),
                 Invalid::HoursBy("dag".into()),
                 Invalid::ExportFormat("pdf".into()),
+                Invalid::DayTextAhead("volgend jaar".into()),
+                Invalid::WhoseMissing("signal"),
+                Invalid::WhoseNotPresent {
+                    what: "own words",
+                    id: "7".into(),
+                },
             ]
             .into_iter()
             .map(Error::Invalid),

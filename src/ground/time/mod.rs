@@ -2,6 +2,7 @@
 //! scripts and files) or as people type them in the app ("23-11", "gisteren 14:00").
 //! Writing them back is [`crate::ground::calendar`]'s job.
 
+mod ahead;
 mod strict;
 mod typed;
 

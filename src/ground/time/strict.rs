@@ -28,7 +28,8 @@ pub fn check_instant(ts: i64) -> Result<i64> {
 /// Reads `YYYY-MM-DD` (exactly four digits for the year).
 pub fn parse_date(s: &str) -> Result<NaiveDate> {
     let t = s.trim();
-    if t.starts_with(['+', '-']) || t.split('-').next().is_some_and(|y| y.len() > 4) {
+    let long_year = |y: &str| y.len() > 4 && y.bytes().all(|b| b.is_ascii_digit());
+    if t.starts_with(['+', '-']) || t.split('-').next().is_some_and(long_year) {
         return Err(Invalid::DateOutOfRange(s.into()).into());
     }
     let shaped = t.len() == 10
@@ -52,7 +53,8 @@ pub fn parse_date(s: &str) -> Result<NaiveDate> {
 /// the contact most likely meant.
 pub fn parse_local(s: &str) -> Result<DateTime<Utc>> {
     let t = s.trim();
-    if t.starts_with(['+', '-']) || t.split('-').next().is_some_and(|y| y.len() > 4) {
+    let long_year = |y: &str| y.len() > 4 && y.bytes().all(|b| b.is_ascii_digit());
+    if t.starts_with(['+', '-']) || t.split('-').next().is_some_and(long_year) {
         return Err(Invalid::DateOutOfRange(s.into()).into());
     }
     let naive = [

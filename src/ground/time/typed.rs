@@ -99,6 +99,16 @@ fn place_year(d: u32, m: u32, today: NaiveDate, lean: Lean) -> Option<NaiveDate>
 
 /// One or more words that name a day, or `None`.
 fn day_words(words: &[&str], today: NaiveDate, lean: Lean) -> Option<NaiveDate> {
+    let named = |w: &str| {
+        let w = w.trim_end_matches('.');
+        WEEKDAYS
+            .iter()
+            .find(|(names, _)| names.contains(&w))
+            .map(|(_, d)| *d)
+    };
+    if let Some(d) = super::ahead::phrase(words, today, named) {
+        return Some(d);
+    }
     match words {
         [w] => {
             if let Some(d) = relative(w, today).or_else(|| weekday(w, today, lean)) {
@@ -158,7 +168,12 @@ fn words(text: &str) -> (String, Vec<String>) {
 pub fn read_day(text: &str, today: NaiveDate, lean: Lean) -> Result<NaiveDate> {
     let (_, ws) = words(text);
     let refs: Vec<&str> = ws.iter().map(String::as_str).collect();
-    let d = day_words(&refs, today, lean).ok_or_else(|| Invalid::DayText(text.trim().into()))?;
+    // The example in the message fits the field: days ahead for a check-in.
+    let unread = || match lean {
+        Lean::Past => Invalid::DayText(text.trim().into()),
+        Lean::Future => Invalid::DayTextAhead(text.trim().into()),
+    };
+    let d = day_words(&refs, today, lean).ok_or_else(unread)?;
     check_day(d).map_err(|_| Invalid::DateOutOfRange(text.trim().into()).into())
 }
 
@@ -268,6 +283,14 @@ mod tests {
             assert!(read_day(bad, today, Lean::Past).is_err(), "{bad}");
         }
         assert!(read_day("1-1-1800", today, Lean::Past).is_err());
+        // Planning ahead: the phrases people say, and a refusal that shows them.
+        assert_eq!(day("volgende week", Lean::Future), "2026-11-30");
+        assert_eq!(day("over 2 weken", Lean::Future), "2026-12-07");
+        assert_eq!(day("volgende maand", Lean::Future), "2026-12-23");
+        assert_eq!(day("vr", Lean::Future), "2026-11-27");
+        let e = read_day("ooit", today, Lean::Future).unwrap_err();
+        assert!(e.message(Lang::Nl).contains("volgende week"), "{e}");
+        assert!(!e.message(Lang::Nl).contains("gisteren"), "{e}");
     }
 
     #[test]

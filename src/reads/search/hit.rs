@@ -24,6 +24,19 @@ pub struct Segment {
     pub hit: bool,
 }
 
+/// Which text of a contact the snippet is from.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub enum HitField {
+    Note,
+    OwnWords,
+    Signal,
+    OwnExperience,
+    /// A bridge note's text, voice or answer.
+    Bridge,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Hit {
@@ -34,6 +47,34 @@ pub struct Hit {
     pub persons: Vec<String>,
     pub rank: f64,
     pub snippet: Vec<Segment>,
+    /// Where the snippet is from.
+    pub field: HitField,
+    /// Whose the snippet's text is, for a signal or own words (in a group contact
+    /// they belong to some of the people present); empty otherwise.
+    pub about: Vec<String>,
+}
+
+/// A contact's searchable texts, as read for one hit.
+pub(super) struct Texts {
+    pub note: String,
+    pub own_words: String,
+    pub signal_note: String,
+    pub own_experience_note: String,
+}
+
+/// The columns that fill [`Texts`], in its order, on a contact `c`.
+pub(super) const TEXT_COLUMNS: &str = "c.note, c.own_words, c.signal_note, c.own_experience_note";
+
+impl Texts {
+    /// The four columns from `first` on.
+    pub(super) fn read(r: &rusqlite::Row, first: usize) -> rusqlite::Result<Texts> {
+        Ok(Texts {
+            note: r.get(first)?,
+            own_words: r.get(first + 1)?,
+            signal_note: r.get(first + 2)?,
+            own_experience_note: r.get(first + 3)?,
+        })
+    }
 }
 
 impl Hit {
@@ -52,27 +93,74 @@ impl Hit {
     }
 }
 
-/// A contact as a hit: its people, and the words around the first match in its note
-/// (else in its own words, else the note's first words).
+/// A contact as a hit: its people, and the words around the first match in its note,
+/// else its own words, its signal, what the supporter shared (else the note's first
+/// words). With `viewer` (a search within one person's contacts), another person's
+/// own words or signal is never shown.
 pub(super) fn contact_hit(
     conn: &Connection,
     terms: &[String],
     id: i64,
     rank: f64,
     at: i64,
-    note: &str,
-    own_words: &str,
+    t: &Texts,
+    viewer: Option<i64>,
 ) -> Result<Hit> {
+    let people = people_of_contact(conn, id)?;
+    let theirs =
+        |flag: fn(&Person) -> bool| -> Vec<&Person> { people.iter().filter(|p| flag(p)).collect() };
+    let signal = theirs(|p| p.signal);
+    let own = theirs(|p| p.own_words);
+    let mine = |list: &[&Person]| viewer.is_none_or(|v| list.iter().any(|p| p.id == v));
+    let names = |list: &[&Person]| list.iter().map(|p| p.alias.clone()).collect::<Vec<_>>();
+    let mut found = snippet(&t.note, terms).map(|s| (s, HitField::Note, Vec::new()));
+    if found.is_none() && mine(&own) {
+        found = snippet(&t.own_words, terms).map(|s| (s, HitField::OwnWords, names(&own)));
+    }
+    if found.is_none() && mine(&signal) {
+        found = snippet(&t.signal_note, terms).map(|s| (s, HitField::Signal, names(&signal)));
+    }
+    if found.is_none() {
+        found = snippet(&t.own_experience_note, terms)
+            .map(|s| (s, HitField::OwnExperience, Vec::new()));
+    }
+    let (snippet, field, about) =
+        found.unwrap_or_else(|| (segments(&first_words(&t.note)), HitField::Note, Vec::new()));
     Ok(Hit {
         kind: HitKind::Contact,
         id,
         at,
-        persons: persons_of_contact(conn, id)?,
+        persons: people.into_iter().map(|p| p.alias).collect(),
         rank,
-        snippet: snippet(note, terms)
-            .or_else(|| snippet(own_words, terms))
-            .unwrap_or_else(|| segments(&first_words(note))),
+        snippet,
+        field,
+        about,
     })
+}
+
+/// One person on a contact, and whether its signal and own words are theirs.
+struct Person {
+    id: i64,
+    alias: String,
+    signal: bool,
+    own_words: bool,
+}
+
+fn people_of_contact(conn: &Connection, id: i64) -> Result<Vec<Person>> {
+    let mut st = conn.prepare_cached(
+        "SELECT p.id, p.alias, cp.signal, cp.own_words FROM contact_person cp
+         JOIN person p ON p.id = cp.person_id
+         WHERE cp.contact_id = ?1 ORDER BY p.alias COLLATE NOCASE",
+    )?;
+    let rows = st.query_map([id], |r| {
+        Ok(Person {
+            id: r.get(0)?,
+            alias: r.get(1)?,
+            signal: r.get(2)?,
+            own_words: r.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// How many words a snippet shows, as FTS5's `snippet(…, 16)` did.
@@ -155,15 +243,6 @@ fn first_words(text: &str) -> String {
         out.push('…');
     }
     out
-}
-
-pub(super) fn persons_of_contact(conn: &Connection, id: i64) -> Result<Vec<String>> {
-    let mut st = conn.prepare_cached(
-        "SELECT p.alias FROM contact_person cp JOIN person p ON p.id = cp.person_id
-         WHERE cp.contact_id = ?1 ORDER BY p.alias COLLATE NOCASE",
-    )?;
-    let rows = st.query_map([id], |r| r.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 pub(super) fn segments(marked: &str) -> Vec<Segment> {

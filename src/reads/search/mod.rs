@@ -1,4 +1,5 @@
-//! Full-text search over notes, own words and bridge notes.
+//! Full-text search over notes, own words, signals, own experience shared and bridge
+//! notes.
 //!
 //! What a person types is never passed to FTS5 as query syntax: it is cut into words,
 //! each word becomes a quoted prefix term, and all must match. So `uitker` finds
@@ -10,7 +11,7 @@ mod page;
 mod query;
 mod ranked;
 
-pub use hit::{Hit, HitKind, Segment};
+pub use hit::{Hit, HitField, HitKind, Segment};
 pub use page::{page, Order, Page};
 pub use query::{fts_query, RANK_LIMIT};
 pub use ranked::{run, search};

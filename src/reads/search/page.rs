@@ -5,7 +5,7 @@
 use rusqlite::{params_from_iter, Connection};
 use serde::{Deserialize, Serialize};
 
-use super::hit::{contact_hit, terms, Hit};
+use super::hit::{contact_hit, terms, Hit, Texts, TEXT_COLUMNS};
 use super::query::{contact_where, fts_query, RANK_LIMIT};
 use super::ranked::search_bridge;
 use crate::ground::error::Result;
@@ -149,23 +149,23 @@ fn search_contacts_page(
     let (w, params) = contact_where(q, f);
     let sql = match order {
         Order::Newest if matches > WALK_FROM => format!(
-            "SELECT c.id, 0.0, c.at, c.note, c.own_words FROM contact c
+            "SELECT c.id, 0.0, c.at, {TEXT_COLUMNS} FROM contact c
              WHERE +c.id IN (SELECT rowid FROM contact_fts WHERE contact_fts MATCH ?){w}
              ORDER BY c.at DESC, c.id DESC LIMIT {limit} OFFSET {offset}"
         ),
         Order::Newest => format!(
-            "SELECT c.id, contact_fts.rank, c.at, c.note, c.own_words
+            "SELECT c.id, contact_fts.rank, c.at, {TEXT_COLUMNS}
              FROM contact_fts JOIN contact c ON c.id = contact_fts.rowid
              WHERE contact_fts MATCH ?{w} ORDER BY c.at DESC, c.id DESC LIMIT {limit} OFFSET {offset}"
         ),
         Order::Best if w.is_empty() => format!(
-            "SELECT r.id, r.rank, c.at, c.note, c.own_words FROM
+            "SELECT r.id, r.rank, c.at, {TEXT_COLUMNS} FROM
                (SELECT rowid AS id, rank FROM contact_fts WHERE contact_fts MATCH ?
                 ORDER BY rank LIMIT {limit} OFFSET {offset}) r
              JOIN contact c ON c.id = r.id ORDER BY r.rank"
         ),
         Order::Best => format!(
-            "SELECT c.id, contact_fts.rank, c.at, c.note, c.own_words
+            "SELECT c.id, contact_fts.rank, c.at, {TEXT_COLUMNS}
              FROM contact_fts JOIN contact c ON c.id = contact_fts.rowid
              WHERE contact_fts MATCH ?{w} ORDER BY contact_fts.rank LIMIT {limit} OFFSET {offset}"
         ),
@@ -178,15 +178,12 @@ fn search_contacts_page(
                 r.get::<_, i64>(0)?,
                 r.get::<_, f64>(1)?,
                 r.get::<_, i64>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
+                Texts::read(r, 3)?,
             ))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     rows.into_iter()
-        .map(|(id, rank, at, note, own_words)| {
-            contact_hit(conn, &terms, id, rank, at, &note, &own_words)
-        })
+        .map(|(id, rank, at, texts)| contact_hit(conn, &terms, id, rank, at, &texts, f.person))
         .collect()
 }
 
@@ -219,12 +216,13 @@ fn newest_of(
         }
     }
     let terms = terms(input);
-    let mut one = conn.prepare_cached("SELECT at, note, own_words FROM contact WHERE id = ?1")?;
+    let mut one = conn.prepare_cached(&format!(
+        "SELECT c.at, {TEXT_COLUMNS} FROM contact c WHERE c.id = ?1"
+    ))?;
     page.into_iter()
         .map(|id| {
-            let (at, note, own_words): (i64, String, String) =
-                one.query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-            contact_hit(conn, &terms, id, 0.0, at, &note, &own_words)
+            let (at, texts) = one.query_row([id], |r| Ok((r.get(0)?, Texts::read(r, 1)?)))?;
+            contact_hit(conn, &terms, id, 0.0, at, &texts, None)
         })
         .collect()
 }

@@ -30,8 +30,23 @@ pub(super) fn contact_where(q: &str, f: &Filter) -> (String, Vec<Value>) {
     let mut params = vec![Value::Text(q.into())];
     let mut w = String::new();
     if let Some(p) = f.person {
+        // Within one person's contacts the words count in the shared texts, and in
+        // a signal or own words only when those are this person's: a group contact
+        // is not found for Sanne by words in Esra's signal.
         params.push(Value::Integer(p));
-        w.push_str(" AND c.id IN (SELECT contact_id FROM contact_person WHERE person_id = ?)");
+        params.push(Value::Text(format!("{{note own_experience_note}} : ({q})")));
+        params.push(Value::Integer(p));
+        params.push(Value::Text(format!("{{signal_note}} : ({q})")));
+        params.push(Value::Integer(p));
+        params.push(Value::Text(format!("{{own_words}} : ({q})")));
+        w.push_str(
+            " AND c.id IN (SELECT contact_id FROM contact_person WHERE person_id = ?)
+              AND (c.id IN (SELECT rowid FROM contact_fts WHERE contact_fts MATCH ?)
+                OR c.id IN (SELECT contact_id FROM contact_person WHERE person_id = ? AND signal = 1
+                            AND contact_id IN (SELECT rowid FROM contact_fts WHERE contact_fts MATCH ?))
+                OR c.id IN (SELECT contact_id FROM contact_person WHERE person_id = ? AND own_words = 1
+                            AND contact_id IN (SELECT rowid FROM contact_fts WHERE contact_fts MATCH ?)))",
+        );
     }
     for cond in contact::conditions(f, "c.at", &mut params) {
         w.push_str(" AND ");

@@ -4,7 +4,7 @@
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection};
 
-use super::hit::{persons_of_contact, segments, Hit, HitKind};
+use super::hit::{contact_hit, segments, terms, Hit, HitField, HitKind, Texts, TEXT_COLUMNS};
 use super::query::{contact_where, fts_query, CLOSE, OPEN, RANK_LIMIT};
 use crate::ground::error::Result;
 use crate::records::contact::Filter;
@@ -39,7 +39,7 @@ pub fn search(conn: &Connection, input: &str, f: &Filter, limit: u32) -> Result<
     let Some(q) = fts_query(input) else {
         return Ok(Vec::new());
     };
-    let mut hits = search_contacts(conn, &q, f, limit)?;
+    let mut hits = search_contacts(conn, input, &q, f, limit)?;
     let contact_only =
         f.support.is_some() || f.mode.is_some() || f.for_consult.is_some() || f.signal.is_some();
     if !contact_only {
@@ -50,7 +50,13 @@ pub fn search(conn: &Connection, input: &str, f: &Filter, limit: u32) -> Result<
     Ok(hits)
 }
 
-fn search_contacts(conn: &Connection, q: &str, f: &Filter, limit: u32) -> Result<Vec<Hit>> {
+fn search_contacts(
+    conn: &Connection,
+    input: &str,
+    q: &str,
+    f: &Filter,
+    limit: u32,
+) -> Result<Vec<Hit>> {
     let (w, params) = contact_where(q, f);
     // Phase 1 ranks on the index alone (and the contact row only when a filter needs
     // it). Phase 2 reads text and makes snippets for the final page only: on an
@@ -81,48 +87,16 @@ fn search_contacts(conn: &Connection, q: &str, f: &Filter, limit: u32) -> Result
             Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    // Snippets for the final page only. Each MATCH re-expands a prefix term, so for
-    // newest-first pages (the top rowids, hence all matches in one rowid range) one
-    // range query makes every snippet; ranked pages (at most RANK_LIMIT matches)
-    // seek each rowid.
-    let mut snippets = std::collections::HashMap::new();
-    let range = (
-        ranked.iter().map(|r| r.0).min(),
-        ranked.iter().map(|r| r.0).max(),
-    );
-    if let (true, (Some(lo), Some(hi))) = (matches > RANK_LIMIT, range) {
-        let mut st = conn.prepare_cached(&format!(
-            "SELECT rowid, snippet(contact_fts, -1, '{OPEN}', '{CLOSE}', '…', 16)
-             FROM contact_fts WHERE contact_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3"
-        ))?;
-        let rows = st.query_map((q, lo, hi), |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
-        })?;
-        for row in rows {
-            let (id, text) = row?;
-            snippets.insert(id, text);
-        }
-    }
-    let mut snip = conn.prepare_cached(&format!(
-        "SELECT snippet(contact_fts, -1, '{OPEN}', '{CLOSE}', '…', 16)
-         FROM contact_fts WHERE contact_fts MATCH ?1 AND rowid = ?2"
+    // Snippets for the final page only, cut from each match's own texts (see
+    // `hit::contact_hit`), so that a signal or own words are shown for their person.
+    let terms = terms(input);
+    let mut row = conn.prepare_cached(&format!(
+        "SELECT c.at, {TEXT_COLUMNS} FROM contact c WHERE c.id = ?1"
     ))?;
-    let mut when = conn.prepare_cached("SELECT at FROM contact WHERE id = ?1")?;
     let mut hits = Vec::with_capacity(ranked.len());
     for (id, rank) in ranked {
-        let snippet: String = match snippets.remove(&id) {
-            Some(s) => s,
-            None => snip.query_row((q, id), |r| r.get(0))?,
-        };
-        let at: i64 = when.query_row([id], |r| r.get(0))?;
-        hits.push(Hit {
-            kind: HitKind::Contact,
-            id,
-            at,
-            persons: persons_of_contact(conn, id)?,
-            rank,
-            snippet: segments(&snippet),
-        });
+        let (at, texts) = row.query_row([id], |r| Ok((r.get::<_, i64>(0)?, Texts::read(r, 1)?)))?;
+        hits.push(contact_hit(conn, &terms, id, rank, at, &texts, f.person)?);
     }
     Ok(hits)
 }
@@ -163,6 +137,8 @@ pub(super) fn search_bridge(
             persons: vec![r.get(4)?],
             rank: r.get(2)?,
             snippet: segments(&r.get::<_, String>(3)?),
+            field: HitField::Bridge,
+            about: Vec::new(),
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

@@ -43,6 +43,20 @@ pub struct NewContact {
     pub follow_up: Option<NaiveDate>,
     #[serde(default)]
     pub for_consult: bool,
+    /// Whose the signal is: some of `persons`. `None` means everyone present (the
+    /// command line's default); the app always says, and asks for a group.
+    #[serde(default)]
+    pub signal_for: Option<Vec<PersonId>>,
+    /// Whose own words these are; `None`: everyone present.
+    #[serde(default)]
+    pub own_words_for: Option<Vec<PersonId>>,
+    /// Who gets the next check-in; `None`: everyone present.
+    #[serde(default)]
+    pub checkin_for: Option<Vec<PersonId>>,
+    /// A group contact from before Naast asked whose: its signal, own words and
+    /// check-in were given to everyone, for the user to correct.
+    #[serde(default)]
+    pub whose_unsure: bool,
 }
 
 impl NewContact {
@@ -65,8 +79,45 @@ impl NewContact {
             signal_note: String::new(),
             follow_up: None,
             for_consult: false,
+            signal_for: None,
+            own_words_for: None,
+            checkin_for: None,
+            whose_unsure: false,
         }
     }
+
+    /// Who the signal, the own words and the check-in are for, as they will be
+    /// stored: the people named (in `persons`' order), or everyone present. Empty
+    /// when there is no signal, no own words or no check-in.
+    pub fn whose(&self) -> Whose {
+        let pick = |on: bool, given: &Option<Vec<PersonId>>| -> Vec<PersonId> {
+            if !on {
+                return Vec::new();
+            }
+            match given {
+                None => self.persons.clone(),
+                Some(list) => self
+                    .persons
+                    .iter()
+                    .copied()
+                    .filter(|p| list.contains(p))
+                    .collect(),
+            }
+        };
+        Whose {
+            signal: pick(self.signal, &self.signal_for),
+            own_words: pick(!self.own_words.trim().is_empty(), &self.own_words_for),
+            checkin: pick(self.follow_up.is_some(), &self.checkin_for),
+        }
+    }
+}
+
+/// The people a contact's signal, own words and check-in belong to.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Whose {
+    pub signal: Vec<PersonId>,
+    pub own_words: Vec<PersonId>,
+    pub checkin: Vec<PersonId>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -96,9 +147,29 @@ pub struct Contact {
     pub signal_note: String,
     pub follow_up: Option<NaiveDate>,
     pub for_consult: bool,
+    /// The people the signal is about (empty without a signal).
+    pub signal_for: Vec<PersonId>,
+    /// The people whose own words these are (empty without own words).
+    pub own_words_for: Vec<PersonId>,
+    /// The people who got the next check-in (empty without one).
+    pub checkin_for: Vec<PersonId>,
+    /// From before Naast asked whose, with more than one person: everyone got the
+    /// signal, own words and check-in; the user may correct it.
+    pub whose_unsure: bool,
 }
 
 impl Contact {
+    /// Whether the signal is about this person.
+    pub fn signal_of(&self, p: PersonId) -> bool {
+        self.signal && self.signal_for.contains(&p)
+    }
+
+    /// This person's own words on this contact, if they are theirs.
+    pub fn own_words_of(&self, p: PersonId) -> Option<&str> {
+        (self.own_words_for.contains(&p) && !self.own_words.trim().is_empty())
+            .then_some(self.own_words.as_str())
+    }
+
     /// The fields as a new contact: what Undo after a delete saves again.
     pub fn to_new(&self) -> NewContact {
         NewContact {
@@ -117,6 +188,10 @@ impl Contact {
             signal_note: self.signal_note.clone(),
             follow_up: self.follow_up,
             for_consult: self.for_consult,
+            signal_for: Some(self.signal_for.clone()),
+            own_words_for: Some(self.own_words_for.clone()),
+            checkin_for: Some(self.checkin_for.clone()),
+            whose_unsure: self.whose_unsure,
         }
     }
 }
@@ -163,6 +238,34 @@ pub fn validate(c: &NewContact) -> Result<()> {
     for t in &c.tags {
         limits::check_len("tag", t, limits::SHORT_MAX)?;
     }
+    check_whose(c)
+}
+
+/// Whose a signal, own words or a check-in is: only people present, and someone
+/// when the list is given (the app asks for a group; an empty answer is no answer).
+fn check_whose(c: &NewContact) -> Result<()> {
+    let fields = [
+        ("signal", c.signal, &c.signal_for),
+        (
+            "own words",
+            !c.own_words.trim().is_empty(),
+            &c.own_words_for,
+        ),
+        ("check-in", c.follow_up.is_some(), &c.checkin_for),
+    ];
+    for (what, on, given) in fields {
+        let Some(list) = given else { continue };
+        if let Some(p) = list.iter().find(|p| !c.persons.contains(p)) {
+            return Err(Invalid::WhoseNotPresent {
+                what,
+                id: p.to_string(),
+            }
+            .into());
+        }
+        if on && list.is_empty() {
+            return Err(Invalid::WhoseMissing(what).into());
+        }
+    }
     Ok(())
 }
 
@@ -186,6 +289,9 @@ pub struct Patch {
     /// `Some(None)` clears the next check-in.
     pub follow_up: Option<Option<NaiveDate>>,
     pub for_consult: Option<bool>,
+    pub signal_for: Option<Vec<PersonId>>,
+    pub own_words_for: Option<Vec<PersonId>>,
+    pub checkin_for: Option<Vec<PersonId>>,
 }
 
 impl Patch {
@@ -212,6 +318,32 @@ impl Patch {
         n.signal = p.signal.unwrap_or(n.signal);
         n.follow_up = p.follow_up.unwrap_or(n.follow_up);
         n.for_consult = p.for_consult.unwrap_or(n.for_consult);
+        // Said now: the mark of a contact from before Naast asked whose goes.
+        if p.signal_for.is_some() || p.own_words_for.is_some() || p.checkin_for.is_some() {
+            n.whose_unsure = false;
+        }
+        // What was everyone's stays everyone's (also a person added by this edit); a
+        // list kept from before holds only who is still there.
+        let keep = |given: Option<Vec<PersonId>>, old: &[PersonId], all_before: bool| {
+            given.or_else(|| (!old.is_empty() && !all_before).then(|| old.to_vec()))
+        };
+        let everyone = |list: &[PersonId]| c.persons.iter().all(|x| list.contains(&x.id));
+        n.signal_for = keep(p.signal_for, &c.signal_for, everyone(&c.signal_for));
+        n.own_words_for = keep(
+            p.own_words_for,
+            &c.own_words_for,
+            everyone(&c.own_words_for),
+        );
+        n.checkin_for = keep(p.checkin_for, &c.checkin_for, everyone(&c.checkin_for));
+        if self.persons.is_some() {
+            let persons = n.persons.clone();
+            for list in [&mut n.signal_for, &mut n.own_words_for, &mut n.checkin_for]
+                .into_iter()
+                .flatten()
+            {
+                list.retain(|x| persons.contains(x));
+            }
+        }
         n
     }
 }

@@ -33,7 +33,7 @@ pub(super) fn not_found(id: ContactId) -> Error {
 
 const COLUMNS: &str = "c.id, c.at, c.minutes, c.mode, c.initiative, c.support, c.note,
     c.own_experience, c.own_experience_note, c.own_words, c.signal, c.signal_note,
-    c.follow_up, c.for_consult";
+    c.follow_up, c.for_consult, c.whose_unsure";
 
 fn from_row(r: &Row) -> rusqlite::Result<Contact> {
     let mode: String = r.get(3)?;
@@ -56,6 +56,10 @@ fn from_row(r: &Row) -> rusqlite::Result<Contact> {
         signal_note: r.get(11)?,
         follow_up: follow_up.and_then(|d| d.parse().ok()),
         for_consult: r.get(13)?,
+        signal_for: Vec::new(),
+        own_words_for: Vec::new(),
+        checkin_for: Vec::new(),
+        whose_unsure: r.get(14)?,
     })
 }
 
@@ -174,7 +178,8 @@ pub fn count(conn: &Connection, f: &Filter) -> Result<i64> {
     Ok(st.query_row(params_from_iter(params), |r| r.get(0))?)
 }
 
-/// Fills in people and tags for a page of contacts, two queries for the whole page.
+/// Fills in people (and what of each contact is theirs) and tags for a page of
+/// contacts, two queries for the whole page.
 pub(crate) fn hydrate(conn: &Connection, contacts: &mut [Contact]) -> Result<()> {
     if contacts.is_empty() {
         return Ok(());
@@ -187,7 +192,8 @@ pub(crate) fn hydrate(conn: &Connection, contacts: &mut [Contact]) -> Result<()>
         .map(|(i, c)| (c.id, i))
         .collect();
     let mut st = conn.prepare_cached(
-        "SELECT cp.contact_id, p.id, p.alias, p.code FROM contact_person cp
+        "SELECT cp.contact_id, p.id, p.alias, p.code, cp.signal, cp.own_words, cp.checkin
+         FROM contact_person cp
          JOIN person p ON p.id = cp.person_id
          WHERE cp.contact_id IN (SELECT value FROM json_each(?1)) ORDER BY p.alias COLLATE NOCASE",
     )?;
@@ -195,11 +201,22 @@ pub(crate) fn hydrate(conn: &Connection, contacts: &mut [Contact]) -> Result<()>
     while let Some(r) = rows.next()? {
         let cid: ContactId = r.get(0)?;
         if let Some(&i) = index.get(&cid) {
-            contacts[i].persons.push(PersonRef {
-                id: r.get(1)?,
+            let c = &mut contacts[i];
+            let id: PersonId = r.get(1)?;
+            c.persons.push(PersonRef {
+                id,
                 alias: r.get(2)?,
                 code: r.get(3)?,
             });
+            if r.get::<_, bool>(4)? && c.signal {
+                c.signal_for.push(id);
+            }
+            if r.get::<_, bool>(5)? && !c.own_words.trim().is_empty() {
+                c.own_words_for.push(id);
+            }
+            if r.get::<_, bool>(6)? && c.follow_up.is_some() {
+                c.checkin_for.push(id);
+            }
         }
     }
     let mut st = conn.prepare_cached(

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use super::model::{validate, Contact, NewContact, Patch};
+use super::model::{validate, Contact, NewContact, Patch, Whose};
 use super::read::get;
 use crate::audit::{self, Event};
 use crate::ground::calendar;
@@ -64,8 +64,8 @@ fn insert(tx: &Connection, c: &NewContact) -> Result<ContactId> {
     let mut st = tx.prepare_cached(
         "INSERT INTO contact (at, minutes, mode, initiative, support, note, own_experience,
              own_experience_note, own_words, signal, signal_note, follow_up, for_consult,
-             created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
+             created_at, updated_at, whose_unsure)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15)",
     )?;
     st.execute(rusqlite::params![
         c.at,
@@ -82,20 +82,43 @@ fn insert(tx: &Connection, c: &NewContact) -> Result<ContactId> {
         c.follow_up.map(|d| d.to_string()),
         c.for_consult,
         now,
+        c.whose_unsure,
     ])?;
     let id = tx.last_insert_rowid();
     link(tx, id, c)?;
     Ok(id)
 }
 
-/// People, tags and the planned check-ins of a new contact.
+/// People (with what of the contact is theirs), tags and the planned check-ins of a
+/// new contact: one for each person the check-in is for.
 fn link(tx: &Connection, id: ContactId, c: &NewContact) -> Result<()> {
     link_persons(tx, id, c.at, &c.persons)?;
+    let whose = c.whose();
+    set_whose(tx, id, &c.persons, &whose)?;
     link_tags(tx, id, &c.tags)?;
     if let Some(day) = c.follow_up {
-        for p in &c.persons {
+        for p in &whose.checkin {
             add_followup(tx, *p, day, id)?;
         }
+    }
+    Ok(())
+}
+
+/// Marks, for each person on the contact, whether the signal, the own words and the
+/// check-in are theirs.
+fn set_whose(tx: &Connection, id: ContactId, persons: &[PersonId], w: &Whose) -> Result<()> {
+    let mut st = tx.prepare_cached(
+        "UPDATE contact_person SET signal = ?3, own_words = ?4, checkin = ?5
+         WHERE contact_id = ?1 AND person_id = ?2",
+    )?;
+    for p in persons {
+        st.execute((
+            id,
+            p,
+            w.signal.contains(p),
+            w.own_words.contains(p),
+            w.checkin.contains(p),
+        ))?;
     }
     Ok(())
 }
@@ -155,7 +178,8 @@ pub fn update(conn: &Connection, id: ContactId, c: &NewContact) -> Result<()> {
         tx.execute(
             "UPDATE contact SET at = ?2, minutes = ?3, mode = ?4, initiative = ?5, support = ?6,
                  note = ?7, own_experience = ?8, own_experience_note = ?9, own_words = ?10,
-                 signal = ?11, signal_note = ?12, follow_up = ?13, for_consult = ?14, updated_at = ?15
+                 signal = ?11, signal_note = ?12, follow_up = ?13, for_consult = ?14, updated_at = ?15,
+                 whose_unsure = ?16
              WHERE id = ?1",
             rusqlite::params![
                 id,
@@ -173,6 +197,7 @@ pub fn update(conn: &Connection, id: ContactId, c: &NewContact) -> Result<()> {
                 c.follow_up.map(|d| d.to_string()),
                 c.for_consult,
                 calendar::now(),
+                c.whose_unsure,
             ],
         )?;
         let old_persons: Vec<PersonId> = old.persons.iter().map(|p| p.id).collect();
@@ -180,6 +205,7 @@ pub fn update(conn: &Connection, id: ContactId, c: &NewContact) -> Result<()> {
             tx.execute("DELETE FROM contact_person WHERE contact_id = ?1", [id])?;
             link_persons(tx, id, c.at, &c.persons)?;
         }
+        set_whose(tx, id, &c.persons, &c.whose())?;
         let mut new_tags: Vec<String> = c
             .tags
             .iter()
@@ -219,9 +245,10 @@ fn same_set(a: &[PersonId], b: &[PersonId]) -> bool {
 }
 
 /// See [`update`]: untouched check-ins follow the contact; touched ones are kept.
+/// "The people" here are those the check-in is for.
 fn sync_followups(tx: &Connection, id: ContactId, old: &Contact, new: &NewContact) -> Result<()> {
-    let old_persons: Vec<PersonId> = old.persons.iter().map(|p| p.id).collect();
-    if old.follow_up == new.follow_up && same_set(&old_persons, &new.persons) {
+    let wanted = new.whose().checkin;
+    if old.follow_up == new.follow_up && same_set(&old.checkin_for, &wanted) {
         return Ok(());
     }
     let open: Vec<(i64, PersonId, String, String, i64)> = tx
@@ -242,7 +269,7 @@ fn sync_followups(tx: &Connection, id: ContactId, old: &Contact, new: &NewContac
             continue;
         }
         match new.follow_up {
-            Some(day) if new.persons.contains(&person) => {
+            Some(day) if wanted.contains(&person) => {
                 tx.execute(
                     "UPDATE followup SET due = ?2 WHERE id = ?1",
                     (fid, day.to_string()),
@@ -255,7 +282,7 @@ fn sync_followups(tx: &Connection, id: ContactId, old: &Contact, new: &NewContac
         }
     }
     if let Some(day) = new.follow_up {
-        for p in &new.persons {
+        for p in &wanted {
             if !covered.contains(p) {
                 add_followup(tx, *p, day, id)?;
                 covered.push(*p);

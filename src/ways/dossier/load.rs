@@ -134,15 +134,21 @@ pub fn load(conn: &Connection, id: PersonId, lang: Lang) -> Result<Dossier> {
             minutes: c.minutes,
             mode: c.mode,
             initiative: c.initiative,
-            support: c.support,
-            tags: c.tags,
+            support: c.support.clone(),
+            tags: c.tags.clone(),
             note: r.redact(&c.note),
-            own_words: r.redact(&c.own_words),
+            // Only what is this person's: another's own words or signal in a
+            // group contact is not theirs to receive.
+            own_words: r.redact(c.own_words_of(id).unwrap_or_default()),
             own_experience: c.own_experience,
             own_experience_note: r.redact(&c.own_experience_note),
-            signal: c.signal,
-            signal_note: r.redact(&c.signal_note),
-            follow_up: c.follow_up,
+            signal: c.signal_of(id),
+            signal_note: if c.signal_of(id) {
+                r.redact(&c.signal_note)
+            } else {
+                String::new()
+            },
+            follow_up: c.follow_up.filter(|_| c.checkin_for.contains(&id)),
             for_consult: c.for_consult,
             others: c.persons.iter().filter(|p| p.id != id).count(),
         })

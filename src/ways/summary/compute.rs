@@ -145,7 +145,9 @@ pub fn compute_checked(
                 mode: c.mode,
                 support: c.support.clone(),
                 for_consult: c.for_consult,
-                signal: c.signal,
+                // In a group contact the signal and the own words are only on the
+                // page of the person they are about.
+                signal: c.signal_of(pid),
                 with: c
                     .persons
                     .iter()
@@ -153,8 +155,8 @@ pub fn compute_checked(
                     .map(|x| label(x.id))
                     .collect(),
                 note: texts.opt(show, &c.note),
-                own_words: texts.opt(show, &c.own_words),
-                signal_note: texts.opt(c.signal && c.for_consult, &c.signal_note),
+                own_words: texts.opt(show, c.own_words_of(pid).unwrap_or_default()),
+                signal_note: texts.opt(c.signal_of(pid) && c.for_consult, &c.signal_note),
             });
         }
         agenda.signals(&label(pid), &rows);

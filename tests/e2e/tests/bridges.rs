@@ -1,6 +1,8 @@
 //! Brugnotities all day: a draft is edited before it goes, a blocked share leads to
 //! the person's consent (never to a command), the dates of sharing are shown, and the
-//! copied text carries the kind, the dates and the consent it rests on.
+//! copied text carries the kind, the dates and the consent it rests on. "Kopiëren als
+//! tekst" puts it on the real clipboard, and takes it off again on lock, after the
+//! time said beside the button, and on quit, but never what the user copied since.
 
 mod common;
 
@@ -20,7 +22,7 @@ fn ok(app: &App, args: &[&str]) {
 #[test]
 fn a_draft_is_edited_and_a_blocked_share_leads_to_consent() {
     let dir = tempfile::tempdir().unwrap();
-    let app = App::start(dir.path(), "bridges");
+    let mut app = App::start(dir.path(), "bridges");
     first_run(&app, Some(PASS));
     ok(&app, &["person", "add", "--alias", "Mo"]);
     ok(
@@ -78,9 +80,96 @@ fn a_draft_is_edited_and_a_blocked_share_leads_to_consent() {
     app.wait_text("Gedeeld (1)");
     let dates = app.find("p[id^=bridge-dates-]").text();
     assert!(dates.contains("gedeeld"), "{dates}");
+    // Something copied before, maybe another client's note: the copy must replace it.
+    set_clipboard("een eerdere notitie over iemand anders");
     app.find("button[id^=copy-btn-]").click();
-    let text = app.find("textarea[id^=copy-]").value();
+    app.wait_text("Gekopieerd");
+    let text = app
+        .find("p[id^=copy-]:not([id^=copy-btn-]):not([id^=copy-clears-])")
+        .text();
     assert!(text.contains("Soort: vraag"), "{text}");
     assert!(text.contains("(voor vragen over medicatie)"), "{text}");
+    assert_eq!(
+        clipboard().trim(),
+        text.trim(),
+        "the clipboard does not hold the copy"
+    );
+    let beside = app.find("span[id^=copy-clears-]").text();
+    assert!(
+        beside.contains("na een minuut") && beside.contains("vergrendelen"),
+        "{beside}"
+    );
     app.screenshot("49-bridges");
+
+    // A lock takes it off the clipboard.
+    app.find("#lock").click();
+    app.wait_focus("passphrase");
+    assert_eq!(
+        clipboard(),
+        "",
+        "the note stayed on the clipboard after the lock"
+    );
+    app.keys(PASS);
+    app.keys(ENTER);
+    app.find("#nav-bridges").click();
+
+    // What the user copied since is theirs: a lock leaves it.
+    app.find("button[id^=copy-btn-]").click();
+    app.wait_text("Gekopieerd");
+    assert!(clipboard().contains("Soort: vraag"));
+    set_clipboard("iets wat ik zelf kopieerde");
+    app.find("#lock").click();
+    app.wait_focus("passphrase");
+    assert_eq!(clipboard(), "iets wat ik zelf kopieerde");
+    app.keys(PASS);
+    app.keys(ENTER);
+    app.find("#nav-bridges").click();
+
+    // After the time said beside the button, it goes by itself.
+    app.find("button[id^=copy-btn-]").click();
+    app.wait_text("Gekopieerd");
+    assert!(clipboard().contains("Soort: vraag"));
+    std::thread::sleep(std::time::Duration::from_secs(58));
+    assert!(
+        clipboard().contains("Soort: vraag"),
+        "cleared before its time"
+    );
+    std::thread::sleep(std::time::Duration::from_secs(5));
+    assert_eq!(clipboard(), "", "the note stayed past its minute");
+
+    // And on quit.
+    app.find("button[id^=copy-btn-]").click();
+    app.wait_text("Gekopieerd");
+    assert!(clipboard().contains("Soort: vraag"));
+    app.quit();
+    assert_eq!(
+        clipboard(),
+        "",
+        "the note stayed on the clipboard after quitting"
+    );
+}
+
+/// What a paste would bring: the CLIPBOARD selection, read by xclip on the test's
+/// display ("" when it is empty or has no owner).
+fn clipboard() -> String {
+    let o = std::process::Command::new("xclip")
+        .args(["-o", "-selection", "clipboard"])
+        .output()
+        .expect("xclip (scripts/setup.sh installs it)");
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Copies `text` as another program would (xclip stays to serve it).
+fn set_clipboard(text: &str) {
+    use std::io::Write;
+    let mut c = std::process::Command::new("xclip")
+        .args(["-selection", "clipboard", "-i"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("xclip");
+    c.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+    c.wait().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(200));
 }

@@ -33,7 +33,7 @@ fn the_log_names_the_supporter_and_people_by_code_and_checks_out() {
         "{table}"
     );
     assert!(
-        table.contains("kluis geopend") && table.contains("ingezien"),
+        table.contains("Kluis geopend") && table.contains("ingezien"),
         "{table}"
     );
     assert!(

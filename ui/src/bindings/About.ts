@@ -22,4 +22,10 @@ backup_folder_default: boolean,
 /**
  * That Naast never uses the network, in the requested language.
  */
-network: string, };
+network: string, 
+/**
+ * The vault was not unlocked (a passphrase vault asked without its passphrase):
+ * nothing in it was read, so `backup_folder` is the default and the settings
+ * may name another.
+ */
+locked: boolean, };

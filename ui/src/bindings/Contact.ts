@@ -4,4 +4,21 @@ import type { Mode } from "./Mode";
 import type { PersonRef } from "./PersonRef";
 import type { Support } from "./Support";
 
-export type Contact = { id: number, at: number, minutes: number, mode: Mode, initiative: Initiative, persons: Array<PersonRef>, support: Array<Support>, tags: Array<string>, note: string, own_experience: boolean, own_experience_note: string, own_words: string, signal: boolean, signal_note: string, follow_up: string | null, for_consult: boolean, };
+export type Contact = { id: number, at: number, minutes: number, mode: Mode, initiative: Initiative, persons: Array<PersonRef>, support: Array<Support>, tags: Array<string>, note: string, own_experience: boolean, own_experience_note: string, own_words: string, signal: boolean, signal_note: string, follow_up: string | null, for_consult: boolean, 
+/**
+ * The people the signal is about (empty without a signal).
+ */
+signal_for: Array<number>, 
+/**
+ * The people whose own words these are (empty without own words).
+ */
+own_words_for: Array<number>, 
+/**
+ * The people who got the next check-in (empty without one).
+ */
+checkin_for: Array<number>, 
+/**
+ * From before Naast asked whose, with more than one person: everyone got the
+ * signal, own words and check-in; the user may correct it.
+ */
+whose_unsure: boolean, };

@@ -15,7 +15,8 @@ import type { Person } from "./Person";
 export type Detail = { person: Person, 
 /**
  * What the person said in their own words, from every contact, newest first:
- * their story, collected.
+ * their story, collected. Only their own: in a group contact, the words of
+ * someone else present are never here.
  */
 own_words: Array<OwnWords>, 
 /**

@@ -7,4 +7,22 @@ export type NewContact = {
 /**
  * Unix seconds (UTC).
  */
-at: number, minutes: number, mode: Mode, initiative: Initiative, persons: Array<number>, support: Array<Support>, tags: Array<string>, note: string, own_experience: boolean, own_experience_note: string, own_words: string, signal: boolean, signal_note: string, follow_up: string | null, for_consult: boolean, };
+at: number, minutes: number, mode: Mode, initiative: Initiative, persons: Array<number>, support: Array<Support>, tags: Array<string>, note: string, own_experience: boolean, own_experience_note: string, own_words: string, signal: boolean, signal_note: string, follow_up: string | null, for_consult: boolean, 
+/**
+ * Whose the signal is: some of `persons`. `None` means everyone present (the
+ * command line's default); the app always says, and asks for a group.
+ */
+signal_for: Array<number> | null, 
+/**
+ * Whose own words these are; `None`: everyone present.
+ */
+own_words_for: Array<number> | null, 
+/**
+ * Who gets the next check-in; `None`: everyone present.
+ */
+checkin_for: Array<number> | null, 
+/**
+ * A group contact from before Naast asked whose: its signal, own words and
+ * check-in were given to everyone, for the user to correct.
+ */
+whose_unsure: boolean, };

@@ -3,4 +3,8 @@
 /**
  * One thing the person said, and when.
  */
-export type OwnWords = { contact_id: number, at: number, text: string, };
+export type OwnWords = { contact_id: number, at: number, text: string, 
+/**
+ * From a group contact of before Naast asked whose: maybe another's words.
+ */
+unsure: boolean, };

@@ -10,6 +10,7 @@ import type { BridgeNote } from "./BridgeNote";
 import type { CircleMember } from "./CircleMember";
 import type { Consent } from "./Consent";
 import type { Contact } from "./Contact";
+import type { CopiedText } from "./CopiedText";
 import type { Cursor } from "./Cursor";
 import type { DayRead } from "./DayRead";
 import type { Detail } from "./Detail";
@@ -45,6 +46,7 @@ import type { Restored } from "./Restored";
 import type { SearchOrder } from "./SearchOrder";
 import type { SearchPage } from "./SearchPage";
 import type { Settings } from "./Settings";
+import type { SetupStep } from "./SetupStep";
 import type { Stagnant } from "./Stagnant";
 import type { SummaryFacts } from "./SummaryFacts";
 import type { Suspect } from "./Suspect";
@@ -60,13 +62,15 @@ export function makeCommands(call: Call) {
     vaultCreate: (passphrase: string | null) => call<string>("vault_create", { passphrase }),
     vaultUnlock: (passphrase: string | null) => call<null>("vault_unlock", { passphrase }),
     vaultRecover: (code: string, passphrase: string | null) => call<null>("vault_recover", { code, passphrase }),
+    setupRecoveryCode: () => call<string>("setup_recovery_code"),
+    setupDone: (step: SetupStep) => call<null>("setup_done", { step }),
     vaultLock: () => call<null>("vault_lock"),
     about: () => call<About>("about"),
     settingsGet: () => call<Settings>("settings_get"),
     settingsSet: (settings: Settings) => call<null>("settings_set", { settings }),
     vaultHealth: () => call<Health>("vault_health"),
-    keySetPassphrase: (passphrase: string) => call<null>("key_set_passphrase", { passphrase }),
-    keyUseKeyring: () => call<null>("key_use_keyring"),
+    keySetPassphrase: (current: string, passphrase: string) => call<null>("key_set_passphrase", { current, passphrase }),
+    keyUseKeyring: (current: string) => call<null>("key_use_keyring", { current }),
     keyRekeyBegin: () => call<string>("key_rekey_begin"),
     keyRekeyCancel: () => call<null>("key_rekey_cancel"),
     keyRekeyFinish: (passphrase: string | null) => call<null>("key_rekey_finish", { passphrase }),
@@ -104,7 +108,8 @@ export function makeCommands(call: Call) {
     bridgeShare: (id: number) => call<BridgeNote>("bridge_share", { id }),
     bridgeAnswer: (id: number, answer: string) => call<BridgeNote>("bridge_answer", { id, answer }),
     bridgeClose: (id: number) => call<BridgeNote>("bridge_close", { id }),
-    bridgeText: (id: number, level: Level, extra: Array<ExtraName>) => call<string>("bridge_text", { id, level, extra }),
+    copyClearsAfter: () => call<number>("copy_clears_after"),
+    bridgeCopy: (id: number, level: Level, extra: Array<ExtraName>) => call<CopiedText>("bridge_copy", { id, level, extra }),
     bridgeUnsure: (id: number, level: Level, extra: Array<ExtraName>) => call<Array<Suspect>>("bridge_unsure", { id, level, extra }),
     checkinsOpen: () => call<Array<FollowUp>>("checkins_open"),
     checkinAdd: (person: number, due: string, why: string) => call<FollowUp>("checkin_add", { person, due, why }),

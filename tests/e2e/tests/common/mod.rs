@@ -330,6 +330,37 @@ impl App {
         path
     }
 
+    /// The text of the frame `css` (the summary's preview, on its own origin): the
+    /// driver steps into the frame, reads it, and steps back out.
+    pub fn frame_text(&self, css: &str) -> String {
+        self.in_frame(css, "return document.body ? document.body.innerText : ''")
+    }
+
+    /// Every word in the frame `css`, also those of parts not laid out yet (the
+    /// summary lays out a person's pages only when scrolled near, and `innerText`
+    /// leaves out what is not laid out).
+    pub fn frame_words(&self, css: &str) -> String {
+        self.in_frame(css, "return document.body ? document.body.textContent : ''")
+    }
+
+    fn in_frame(&self, css: &str, script: &str) -> String {
+        let el = self.find(css).id.clone();
+        self.post("/frame", json!({ "id": { ELEMENT: el } }))
+            .unwrap_or_else(|e| panic!("cannot enter the frame: {e}"));
+        let text = self.js(script).as_str().unwrap_or("").to_string();
+        self.post("/frame/parent", json!({}))
+            .unwrap_or_else(|e| panic!("cannot leave the frame: {e}"));
+        text
+    }
+
+    /// The id of the element that has the keyboard focus ("" for the page's body).
+    pub fn focused(&self) -> String {
+        self.js("const a = document.activeElement; return a && a !== document.body ? (a.id || a.tagName) : ''")
+            .as_str()
+            .unwrap_or("")
+            .to_string()
+    }
+
     /// Runs axe-core in the page and returns serious and critical violations.
     pub fn axe(&self) -> Vec<String> {
         let src = std::fs::read_to_string(root().join("ui/node_modules/axe-core/axe.min.js"))
