@@ -827,3 +827,52 @@ fn rotation_keeps_the_backup_just_made_and_ignores_future_dates() {
         assert!(dir.join(f).exists(), "{f}");
     }
 }
+
+/// Issue 23: an erased person came back with a restore of an older backup, without a
+/// word. The vault being replaced names its erasures in its log (ids only); the
+/// restore erases them again and says whom, by code.
+#[test]
+fn a_person_erased_since_the_backup_is_erased_again_by_a_restore() {
+    let t = TestVault::new();
+    let (v, code) = t.init_passphrase();
+    let sanne = add_person(&v, "Sanne");
+    let mo = add_person(&v, "Mo");
+    add_contact(&v, sanne, "Sanne vertelde over Zeldzaamwoordje.");
+    add_contact(&v, mo, "Mo kwam langs.");
+    let dir = t.dir.path().join("backups");
+    std::fs::create_dir(&dir).unwrap();
+    let b = backup::make(&v, &dir, Utc::now()).unwrap();
+    let sanne_code = person::get(v.conn(), sanne).unwrap().code;
+    naast::records::erasure::erase(v.conn(), sanne).unwrap();
+    drop(v);
+
+    let done = backup::restore(
+        &b.path,
+        &t.path,
+        KeyFrom::Code(Zeroizing::new(code)),
+        &t.store,
+        Some(PASS),
+        true,
+        Utc::now(),
+    )
+    .unwrap();
+    assert_eq!(done.erased_again, std::slice::from_ref(&sanne_code));
+    let c = done.vault.conn();
+    assert!(person::get(c, sanne).is_err(), "Sanne came back");
+    assert!(person::get(c, mo).is_ok());
+    let hits = naast::reads::search::search(c, "Zeldzaamwoordje", &Default::default(), 10).unwrap();
+    assert!(hits.is_empty(), "her words came back");
+    assert_eq!(
+        contact::list(c, &Default::default(), None, None)
+            .unwrap()
+            .len(),
+        1
+    );
+    // The restore says so in its own log line.
+    let line = naast::audit::list(c, &Default::default(), None)
+        .unwrap()
+        .into_iter()
+        .find(|e| e.action == naast::ground::vocab::Action::Restore)
+        .unwrap();
+    assert_eq!(line.detail["erased_again"][0], sanne_code.as_str());
+}

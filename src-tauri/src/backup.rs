@@ -19,6 +19,8 @@ pub struct Restored {
     /// Where the vault that was there before now lies.
     pub kept: Option<String>,
     pub contacts: i64,
+    /// Codes of people erased since the backup was made, erased again.
+    pub erased_again: Vec<String>,
 }
 
 fn gone(s: &AppState) -> AppError {
@@ -130,6 +132,7 @@ pub async fn restore(
     let out = Restored {
         kept: done.kept.map(|k| k.to_string_lossy().into_owned()),
         contacts: done.report.counts.contacts,
+        erased_again: done.erased_again.clone(),
     };
     s.set_open(Ok(done.vault))?;
     Ok(out)

@@ -243,6 +243,7 @@ pub fn restore(
         print_json(&json!({
             "path": done.vault.path(),
             "kept": done.kept,
+            "erased_again": done.erased_again,
             "made_at": done.report.made_at,
             "contacts": done.report.counts.contacts,
             "vault_id": done.vault.id(),
@@ -268,6 +269,14 @@ pub fn restore(
                 ctx,
                 &format!("De kluis die er stond is bewaard als {}.", k.display()),
                 &format!("The vault that was there is kept as {}.", k.display()),
+            );
+        }
+        if !done.erased_again.is_empty() {
+            let codes = done.erased_again.join(", ");
+            say(
+                ctx,
+                &format!("Wie sinds die back-up is gewist, is opnieuw gewist: {codes}."),
+                &format!("Whoever was erased since that backup is erased again: {codes}."),
             );
         }
     }

@@ -5,7 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use zeroize::Zeroizing;
 
 use super::making::Job;
@@ -37,6 +37,9 @@ pub struct Restored {
     /// Where the vault that was there before now lies, whole and openable.
     pub kept: Option<PathBuf>,
     pub report: Report,
+    /// The codes of people the replaced vault had erased and the backup still held:
+    /// erased again.
+    pub erased_again: Vec<String>,
 }
 
 /// Puts a backup back as the vault at `target`. The backup is checked first and
@@ -103,9 +106,9 @@ pub fn restore(
         }
         return Err(e);
     }
-    let kept = if present {
+    let (kept, erased) = if present {
         match keep_aside(target, &key, now) {
-            Ok(k) => Some(k),
+            Ok((k, erased)) => (Some(k), erased),
             Err(e) => {
                 for f in crate::store::files::vault_files(&staged) {
                     let _ = fs::remove_file(f);
@@ -114,17 +117,19 @@ pub fn restore(
             }
         }
     } else {
-        None
+        (None, Vec::new())
     };
     fs::rename(&staged, target).map_err(|e| Error::io(target, e))?;
     crate::store::files::sync_dir(target).map_err(|e| Error::io(target, e))?;
     let vault = Vault::recover_with_key(target, key, store, new_passphrase)?;
+    let erased_again = erase_again(&vault, &erased)?;
     crate::audit::log(
         vault.conn(),
         &crate::audit::Event::new(crate::ground::vocab::Action::Restore, "vault").detail(
             serde_json::json!({
                 "file": file.file_name().map(|n| n.to_string_lossy()),
                 "made_at": report.made_at,
+                "erased_again": erased_again,
             }),
         ),
     )?;
@@ -132,7 +137,26 @@ pub fn restore(
         vault,
         kept,
         report,
+        erased_again,
     })
+}
+
+/// Erases again, in the restored vault, whoever the vault it replaced had erased:
+/// the right to be forgotten holds across a restore. Returns their codes (the only
+/// thing left to name them by), for the user to be told.
+fn erase_again(vault: &Vault, ids: &[i64]) -> Result<Vec<String>> {
+    let mut codes = Vec::new();
+    for &id in ids {
+        let code: Option<String> = vault
+            .conn()
+            .query_row("SELECT code FROM person WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?;
+        if let Some(code) = code {
+            crate::records::erasure::erase(vault.conn(), id)?;
+            codes.push(code);
+        }
+    }
+    Ok(codes)
 }
 
 /// Copies the backup to `staged`, opens the copy (which migrates an older schema),
@@ -176,7 +200,16 @@ pub(super) fn stage(file: &Path, staged: &Path, key: &VaultKey) -> Result<()> {
 /// Moves the vault at `target` (with its key file and side files) to a dated name
 /// beside it. When `key` opens it, it is first checkpointed, and a vault that another
 /// window or command has open is refused (busy), never moved from under it.
-pub(super) fn keep_aside(target: &Path, key: &VaultKey, now: DateTime<Utc>) -> Result<PathBuf> {
+///
+/// Also returns who was erased from it (the ids its log names with an erasure): a
+/// backup made before an erasure still holds that person, and the restore erases
+/// them again.
+pub(super) fn keep_aside(
+    target: &Path,
+    key: &VaultKey,
+    now: DateTime<Utc>,
+) -> Result<(PathBuf, Vec<i64>)> {
+    let mut erased = Vec::new();
     if target.exists() {
         let conn = Connection::open_with_flags(
             target,
@@ -193,6 +226,13 @@ pub(super) fn keep_aside(target: &Path, key: &VaultKey, now: DateTime<Utc>) -> R
             conn.busy_timeout(std::time::Duration::from_secs(2))?;
             conn.execute_batch("PRAGMA main.locking_mode = EXCLUSIVE; BEGIN IMMEDIATE; COMMIT;")?;
             conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+            erased = conn
+                .prepare(
+                    "SELECT DISTINCT person_id FROM audit_log
+                     WHERE action = 'erase' AND outcome = 'ok' AND person_id IS NOT NULL",
+                )?
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
         }
         drop(conn);
     }
@@ -218,5 +258,5 @@ pub(super) fn keep_aside(target: &Path, key: &VaultKey, now: DateTime<Utc>) -> R
         }
     }
     crate::store::files::sync_dir(target).map_err(|e| Error::io(target, e))?;
-    Ok(aside)
+    Ok((aside, erased))
 }

@@ -7,4 +7,8 @@ export type Restored = {
 /**
  * Where the vault that was there before now lies.
  */
-kept: string | null, contacts: number, };
+kept: string | null, contacts: number, 
+/**
+ * Codes of people erased since the backup was made, erased again.
+ */
+erased_again: Array<string>, };

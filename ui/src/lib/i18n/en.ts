@@ -268,6 +268,7 @@ export const en: Dict = {
   restorePassphrase: "Passphrase for the restored vault",
   restoreSure: "Yes, restore this backup in place of what is in my vault now",
   restoreButton: "Restore",
+  erasedAgain: (codes: string) => `Whoever you erased since that backup is erased again: ${codes}.`,
   restoredKept: (n: number, kept: string) => `Backup restored (${n.toLocaleString("en-GB")} contact ${n === 1 ? "moment" : "moments"}).${kept ? ` Your previous vault is in ${kept}.` : ""}`,
   backupOverdue: (days: number | null) => days === null ? "There is no backup of your vault yet." : `Your last backup is ${days} ${days === 1 ? "day" : "days"} old.`,
   backupGoSettings: "Go to Backups",

@@ -268,6 +268,7 @@ export const nl = {
   restorePassphrase: "Wachtwoordzin voor de teruggezette kluis",
   restoreSure: "Ja, zet deze back-up terug in plaats van wat er nu in mijn kluis staat",
   restoreButton: "Terugzetten",
+  erasedAgain: (codes: string) => `Wie je sinds die back-up hebt gewist, is opnieuw gewist: ${codes}.`,
   restoredKept: (n: number, kept: string) => `Back-up teruggezet (${n.toLocaleString("nl-NL")} ${n === 1 ? "contactmoment" : "contactmomenten"}).${kept ? ` Je vorige kluis staat in ${kept}.` : ""}`,
   backupOverdue: (days: number | null) => days === null ? "Er is nog geen back-up van je kluis." : `Je laatste back-up is van ${days} ${days === 1 ? "dag" : "dagen"} geleden.`,
   backupGoSettings: "Naar Back-ups",
