@@ -82,6 +82,11 @@ pub fn run(
                     c.persons.push(id);
                 }
             }
+            // A sheet's group row with a signal, own words or a check-in does not say
+            // whose: they go to everyone present, marked for the user to correct, as
+            // group contacts from before Naast asked.
+            c.whose_unsure = c.persons.len() > 1
+                && (c.signal || !c.own_words.trim().is_empty() || c.follow_up.is_some());
             contacts.push(c);
         }
         progress(0, total);

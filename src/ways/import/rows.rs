@@ -231,6 +231,12 @@ impl Reader<'_> {
             signal_note: self.text(row, Field::SignalNote),
             follow_up,
             for_consult: yes(Field::Consult)?,
+            // A sheet does not say whose: everyone present (see the import's apply,
+            // which marks a group's for the user to check).
+            signal_for: None,
+            own_words_for: None,
+            checkin_for: None,
+            whose_unsure: false,
         };
         Ok(Draft {
             row: row.number,
