@@ -23,7 +23,24 @@ fn same(c: &Contact) -> String {
     people.sort();
     let mut n = c.to_new();
     n.persons = Vec::new();
-    format!("{people:?} {}", serde_json::to_string(&n).unwrap())
+    // Whose, by alias too (ids differ between two vaults).
+    let whose = |ids: &[i64]| -> Vec<String> {
+        let mut a: Vec<String> = c
+            .persons
+            .iter()
+            .filter(|p| ids.contains(&p.id))
+            .map(|p| p.alias.clone())
+            .collect();
+        a.sort();
+        a
+    };
+    let w = [
+        whose(&c.signal_for),
+        whose(&c.own_words_for),
+        whose(&c.checkin_for),
+    ];
+    (n.signal_for, n.own_words_for, n.checkin_for) = (None, None, None);
+    format!("{people:?} {w:?} {}", serde_json::to_string(&n).unwrap())
 }
 
 fn all(v: &naast::Vault) -> Vec<String> {

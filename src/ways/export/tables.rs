@@ -62,10 +62,9 @@ fn table<T>(name: &'static str, cols: &[Col<T>], items: &[T]) -> Table {
     }
 }
 
-/// The columns of a contact. The signal and the person's own words are columns of
-/// the contact today; when they become one per person in a group contact, this list
-/// (and `docs/export.md`) is the one place to change. The names are those of
-/// `naast contact list --json`, so the import reads them back.
+/// The columns of a contact, with whose the signal, own words and check-in are in a
+/// group contact. The names are those of `naast contact list --json`, so the import
+/// reads them back (the `_for` columns it does not read: a sheet says no whose).
 pub fn contact_columns() -> Vec<Col<Contact>> {
     vec![
         ("id", |c| Value::Int(c.id)),
@@ -99,7 +98,24 @@ pub fn contact_columns() -> Vec<Col<Contact>> {
         ("signal_note", |c| text(&c.signal_note)),
         ("follow_up", |c| Value::Day(c.follow_up)),
         ("for_consult", |c| Value::Bool(c.for_consult)),
+        // Whose each of the three is in a group contact (issue 22), by alias as
+        // `naast contact list --json` gives them.
+        ("signal_for", |c| aliases(c, &c.signal_for)),
+        ("own_words_for", |c| aliases(c, &c.own_words_for)),
+        ("follow_up_for", |c| aliases(c, &c.checkin_for)),
+        ("whose_unsure", |c| Value::Bool(c.whose_unsure)),
     ]
+}
+
+/// The aliases of `ids` among the contact's people, in the contact's order.
+fn aliases(c: &Contact, ids: &[crate::ground::ids::PersonId]) -> Value {
+    list(
+        &c.persons
+            .iter()
+            .filter(|p| ids.contains(&p.id))
+            .map(|p| p.alias.as_str())
+            .collect::<Vec<_>>(),
+    )
 }
 
 const PEOPLE: &[Col<Person>] = &[

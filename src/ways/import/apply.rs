@@ -60,6 +60,7 @@ pub fn run(
         for d in &p.drafts {
             let mut c = d.contact.clone();
             c.persons = Vec::with_capacity(d.who.len());
+            let mut ids: Vec<PersonId> = Vec::with_capacity(d.who.len());
             for w in &d.who {
                 let id = match w {
                     Who::Known(id) => *id,
@@ -78,15 +79,25 @@ pub fn run(
                         }
                     },
                 };
+                ids.push(id);
                 if !c.persons.contains(&id) {
                     c.persons.push(id);
                 }
             }
-            // A sheet's group row with a signal, own words or a check-in does not say
-            // whose: they go to everyone present, marked for the user to correct, as
-            // group contacts from before Naast asked.
-            c.whose_unsure = c.persons.len() > 1
+            let [signal, words, checkin] = d
+                .whose
+                .clone()
+                .map(|w| w.map(|ix| ix.iter().map(|&i| ids[i]).collect::<Vec<_>>()));
+            // A sheet that does not say whose (no `_for` columns: any sheet but
+            // Naast's own export) gives a group row's signal, own words and check-in
+            // to everyone present, marked for the user to correct, as group contacts
+            // from before Naast asked.
+            c.whose_unsure = signal.is_none()
+                && words.is_none()
+                && checkin.is_none()
+                && c.persons.len() > 1
                 && (c.signal || !c.own_words.trim().is_empty() || c.follow_up.is_some());
+            (c.signal_for, c.own_words_for, c.checkin_for) = (signal, words, checkin);
             contacts.push(c);
         }
         progress(0, total);

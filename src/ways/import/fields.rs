@@ -32,6 +32,12 @@ pub enum Field {
     Signal,
     SignalNote,
     Consult,
+    /// Whose the signal is in a group contact (aliases), as Naast's own export has it.
+    SignalFor,
+    /// Whose the own words are.
+    OwnWordsFor,
+    /// Who gets the check-in.
+    FollowUpFor,
 }
 
 impl Field {
@@ -54,6 +60,9 @@ impl Field {
         Field::Signal,
         Field::SignalNote,
         Field::Consult,
+        Field::SignalFor,
+        Field::OwnWordsFor,
+        Field::FollowUpFor,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -76,6 +85,9 @@ impl Field {
             Field::Signal => "signal",
             Field::SignalNote => "signal_note",
             Field::Consult => "consult",
+            Field::SignalFor => "signal_for",
+            Field::OwnWordsFor => "own_words_for",
+            Field::FollowUpFor => "follow_up_for",
         }
     }
 
@@ -169,6 +181,9 @@ fn guess(heading: &str) -> Option<std::result::Result<Field, ()>> {
             Some(OwnExperienceNote)
         }
         "signaal" | "signal" => Some(Signal),
+        "signal for" | "signaal van" => Some(SignalFor),
+        "own words for" | "eigen woorden van" => Some(OwnWordsFor),
+        "follow up for" | "check in voor" | "vervolg voor" => Some(FollowUpFor),
         "signaal notitie" | "signaal toelichting" | "signal note" => Some(SignalNote),
         "teamoverleg" | "voor teamoverleg" | "consult" | "for consult" | "for team consult" => {
             Some(Consult)

@@ -109,6 +109,10 @@ pub struct Draft {
     pub row: usize,
     pub contact: NewContact,
     pub who: Vec<Who>,
+    /// Whose the signal, the own words and the check-in are (indices into `who`),
+    /// when the sheet has those columns (Naast's own export does); `None`: it does
+    /// not say.
+    pub whose: [Option<Vec<usize>>; 3],
 }
 
 /// The columns of each field, and how the row's words are read.
@@ -187,6 +191,17 @@ impl Reader<'_> {
                 who.push(w);
             }
         }
+        let whose = [Field::SignalFor, Field::OwnWordsFor, Field::FollowUpFor].map(|f| {
+            self.col.contains_key(&f).then(|| {
+                words::people(&self.text(row, f))
+                    .iter()
+                    .filter_map(|n| {
+                        let w = find(n).map_or_else(|| Who::New(n.clone()), Who::Known);
+                        who.iter().position(|x| *x == w)
+                    })
+                    .collect()
+            })
+        });
         let mut tags: Vec<String> = words::split(&self.text(row, Field::Tags));
         let mut mode = None;
         let mut support: Vec<Support> = Vec::new();
@@ -242,6 +257,7 @@ impl Reader<'_> {
             row: row.number,
             contact,
             who,
+            whose,
         })
     }
 

@@ -3,4 +3,4 @@
 /**
  * What a column can hold. The names are the CLI's (`--map Cliënt=person`).
  */
-export type ImportField = "person" | "date" | "time" | "at" | "minutes" | "hours" | "mode" | "support" | "tags" | "note" | "own_words" | "follow_up" | "initiative" | "own_experience" | "own_experience_note" | "signal" | "signal_note" | "consult";
+export type ImportField = "person" | "date" | "time" | "at" | "minutes" | "hours" | "mode" | "support" | "tags" | "note" | "own_words" | "follow_up" | "initiative" | "own_experience" | "own_experience_note" | "signal" | "signal_note" | "consult" | "signal_for" | "own_words_for" | "follow_up_for";
