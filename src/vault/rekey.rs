@@ -140,9 +140,7 @@ impl Vault {
             })();
             self.conn.execute_batch("DETACH DATABASE nieuw")?;
             copied?;
-            fs::File::open(&next)
-                .and_then(|f| f.sync_all())
-                .map_err(|e| Error::io(&next, e))?;
+            crate::store::files::sync_file(&next).map_err(|e| Error::io(&next, e))?;
             check_copy(&next, &new, &self.keys.vault_id)
         })();
         if let Err(e) = written {
@@ -160,7 +158,7 @@ impl Vault {
         self.conn
             .query_row("PRAGMA main.wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         // The swap: atomic, while this process still holds the old file's lock.
-        fs::rename(&next, &path).map_err(|e| Error::io(&path, e))?;
+        crate::store::files::replace(&next, &path).map_err(|e| Error::io(&path, e))?;
         crate::store::files::sync_dir(&path).map_err(|e| Error::io(&path, e))?;
         let keys = self.keys.clone();
         // Closed without `PRAGMA optimize`: after the rename, anything the old
