@@ -48,7 +48,7 @@ fn backup_list_verify_and_restore_as_a_script_uses_them() {
     assert!(d["path"]
         .as_str()
         .unwrap()
-        .starts_with(&win(&c.dir.path().join("backups"))));
+        .starts_with(&win(c.dir.path().join("backups"))));
 
     // naast backup list --json: newest first, same fields.
     let list = c.json(&["backup", "list", "--to", &win(&usb)]);
@@ -148,7 +148,7 @@ fn backup_list_verify_and_restore_as_a_script_uses_them() {
             "restore",
             &file,
             "--vault",
-            &win(&laptop.path().join("leeg.naast")),
+            &win(laptop.path().join("leeg.naast")),
         ])
         .output()
         .unwrap();
