@@ -6,12 +6,14 @@
 #              short form of the power-cut harness (make test-powercut)
 # And for a release:
 #   make package  the .deb and .rpm (target/package/release/bundle/), checked by lintian
+#   make windows  naast.exe, naast-app.exe and the zip for Windows (target/windows/),
+#                 cross-compiled with MinGW; `make test-windows` tests them under Wine
 
 SHELL := /bin/bash
 CARGO ?= cargo
 
-.PHONY: run test setup ui lint unit e2e release package package-test bench bench-app \
-	test-powercut powercut-short bench-redact
+.PHONY: run test setup ui lint unit e2e release package package-test windows test-windows \
+	bench bench-app test-powercut powercut-short bench-redact
 
 setup:
 	@scripts/setup.sh
@@ -46,6 +48,14 @@ package: release
 # WebDriver, its `naast --version`, its contents; the .rpm read back with rpm.
 package-test: package
 	scripts/test-package.sh
+
+# Windows, cross-compiled: both exes in one cargo run, the UI's dist/ from `make ui`.
+windows: ui
+	scripts/build-windows.sh
+
+# The core's Windows file code and the CLI's tests under Wine, and the app's exe.
+test-windows: windows
+	scripts/test-windows.sh
 
 test: setup
 	@scripts/test-all.sh

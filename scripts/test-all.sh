@@ -5,7 +5,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p target
 log=target/test-output.txt
-make --no-print-directory lint unit e2e package-test powercut-short 2>&1 | tee "$log"
+make --no-print-directory lint unit e2e package-test test-windows powercut-short 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 sum() { grep -E '^test result:' "$log" | sed -E "s/.* ([0-9]+) $1.*/\1/" | awk '{s += $1} END {print s + 0}'; }
 passed=$(sum passed)

@@ -29,7 +29,7 @@ if [ ! -f "$dll" ] || [ "$src" -nt "$dll" ]; then
 fi
 # One wineserver for the whole run (it would otherwise start and stop with every
 # naast.exe); it leaves by itself 10 minutes after the last Windows process.
-/usr/lib/wine/wineserver64 -p600
+/usr/lib/wine/wineserver64 -p600 2>/dev/null || true  # already running: it stays
 
 cat <<ENV
 export WINEPREFIX='$prefix' WINEDEBUG=-all WINEDLLOVERRIDES='mscoree,mshtml=' WINEARCH=win64
