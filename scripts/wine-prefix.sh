@@ -30,6 +30,12 @@ fi
 # One wineserver for the whole run (it would otherwise start and stop with every
 # naast.exe); it leaves by itself 10 minutes after the last Windows process.
 /usr/lib/wine/wineserver64 -p600 2>/dev/null || true  # already running: it stays
+# Wine's own services (services.exe, explorer, rpcss…) start with the first Windows
+# process and live as long as the wineserver. Started by a test they would inherit
+# its stderr and hold the pipe of `make test | tee` open for those 10 minutes after
+# the last test (measured: `cargo test … files:: 2>&1 | tail` under Wine ended 10 min
+# after its tests passed in 0.2 s); started here, they hold nothing.
+"$wine" wineboot </dev/null >/dev/null 2>&1
 
 cat <<ENV
 export WINEPREFIX='$prefix' WINEDEBUG=-all WINEDLLOVERRIDES='mscoree,mshtml=' WINEARCH=win64
