@@ -27,6 +27,12 @@ src=tests/wine/bcryptprimitives.c
 if [ ! -f "$dll" ] || [ "$src" -nt "$dll" ]; then
   x86_64-w64-mingw32-gcc -O2 -shared -s -o "$dll" "$src" -ladvapi32
 fi
+# What the keyring tests read the Credential Manager with (secret-tool's part under
+# Wine): tests/wine/credentials.c, beside the prefix, not in it.
+creds=$root/target/wine/credentials.exe
+if [ ! -f "$creds" ] || [ tests/wine/credentials.c -nt "$creds" ]; then
+  x86_64-w64-mingw32-gcc -O2 -municode -s -o "$creds" tests/wine/credentials.c -ladvapi32
+fi
 # One wineserver for the whole run (it would otherwise start and stop with every
 # naast.exe); it leaves by itself 10 minutes after the last Windows process.
 /usr/lib/wine/wineserver64 -p600 2>/dev/null || true  # already running: it stays
@@ -41,4 +47,5 @@ cat <<ENV
 export WINEPREFIX='$prefix' WINEDEBUG=-all WINEDLLOVERRIDES='mscoree,mshtml=' WINEARCH=win64
 export NAAST_TEST_RUNNER='$wine'
 export NAAST_TEST_WINE_C='$prefix/drive_c'
+export NAAST_TEST_WINE_CREDENTIALS='$creds'
 ENV

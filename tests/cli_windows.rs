@@ -95,36 +95,6 @@ fn a_vault_in_a_folder_with_spaces_and_accents_keeps_every_promise() {
     assert_eq!(arr(&c.json(&["contact", "list"])).len(), 1);
 }
 
-/// The entries the system's own store holds for a service, asked of it directly:
-/// Wine's registry through `reg.exe` under Wine, libsecret's `secret-tool` natively.
-fn store_entries(service: &str) -> String {
-    let o = if under_wine() {
-        let mut c = naast_runner();
-        c.args([
-            "reg",
-            "query",
-            r"HKCU\Software\Wine\Credential Manager",
-            "/s",
-        ]);
-        c.output().unwrap()
-    } else {
-        std::process::Command::new("secret-tool")
-            .args(["search", "--all", "service", service])
-            .output()
-            .unwrap()
-    };
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
-
-/// `wine64` alone (for Wine's own tools), from the same switch as naast.exe.
-fn naast_runner() -> std::process::Command {
-    std::process::Command::new(std::env::var("NAAST_TEST_RUNNER").unwrap())
-}
-
 #[test]
 fn keyring_mode_keeps_the_key_in_the_system_store_through_rekey_and_mode_switches() {
     let c = Cli::in_dir(jurgen());
@@ -146,7 +116,10 @@ fn keyring_mode_keeps_the_key_in_the_system_store_through_rekey_and_mode_switche
     let init: Value = serde_json::from_str(&run(&["init", "--json"])).unwrap();
     assert_eq!(init["mode"], "keyring");
     let id = init["vault_id"].as_str().unwrap().to_string();
-    assert!(store_entries(&service).contains(&id), "no entry after init");
+    assert!(
+        common::os_store::entries(&service).contains(&id),
+        "no entry after init"
+    );
     run(&["person", "add", "--alias", "Kees"]);
 
     // A new key: the swap of the vault file under its open connection.
@@ -158,12 +131,12 @@ fn keyring_mode_keeps_the_key_in_the_system_store_through_rekey_and_mode_switche
     let p = win(&c.pass);
     run(&["passphrase", "--new-passphrase-file", &p]);
     assert!(
-        !store_entries(&service).contains(&id),
+        !common::os_store::entries(&service).contains(&id),
         "key stayed in the store"
     );
     assert!(run(&["person", "list", "--passphrase-file", &p]).contains("Kees"));
     run(&["use-keyring", "--passphrase-file", &p]);
-    assert!(store_entries(&service).contains(&id));
+    assert!(common::os_store::entries(&service).contains(&id));
     assert!(run(&["verify"]).contains("in orde"));
     // Leave the store as it was.
     run(&["passphrase", "--new-passphrase-file", &p]);
