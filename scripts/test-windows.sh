@@ -5,8 +5,9 @@
 #   1. the core's Windows file code (owner-only DACLs, MoveFileExW, short names…):
 #      the files module's unit tests built for Windows and run under Wine;
 #   2. the command line's integration tests again, against target/windows/naast.exe
-#      (tests/common/cli.rs: NAAST_TEST_EXE + NAAST_TEST_RUNNER), keyring mode
-#      through Wine's Credential Manager;
+#      (tests/common/cli.rs: NAAST_TEST_EXE + NAAST_TEST_RUNNER), and the keyring's
+#      and rekey's tests that drive the binary (keyring mode through Wine's Credential
+#      Manager, read back with tests/wine/credentials.c; rekey killed 30 times);
 #   3. naast-app.exe: its resources, its embedded UI, and a start under Wine that
 #      must end in the "WebView2 is missing" message, not a crash.
 set -euo pipefail
@@ -23,7 +24,8 @@ CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER=$NAAST_TEST_RUNNER \
 echo "test-windows: the CLI's tests against $NAAST_TEST_EXE under Wine"
 # The same selection and features as `make unit`, so its test binaries are reused.
 cargo test --locked --quiet --workspace --exclude naast-e2e \
-  --test cli --test cli_about --test cli_backup --test cli_summary --test cli_windows
+  --test cli --test cli_about --test cli_backup --test cli_summary --test cli_windows \
+  --test keyring --test rekey
 
 echo "test-windows: naast-app.exe"
 NAAST_WINDOWS_DIR=$PWD/target/windows scripts/with-display.sh \

@@ -84,6 +84,20 @@ pub fn not_on_windows(what: &str, why: &str) -> bool {
     }
 }
 
+/// For a test of the core itself, in this process with no binary in it, beside tests
+/// that drive the binary: against naast.exe under Wine it has nothing to run, says so
+/// and returns true (`make unit` runs it natively).
+pub fn core_only(what: &str) -> bool {
+    if under_wine() {
+        eprintln!(
+            "not run against naast.exe: {what} is the core in this process; `make unit` runs it"
+        );
+        true
+    } else {
+        false
+    }
+}
+
 /// A file the binary wrote "for its owner only". Natively: mode 0600. Under Wine the
 /// file gets a DACL, which Wine keeps as the Unix mode: its "other" bits are what an
 /// Everyone entry would be, and must be none (the group bits it leaves as the umask
