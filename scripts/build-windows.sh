@@ -9,10 +9,21 @@
 #   WebView2Loader.dll   what the GNU build of the app loads WebView2 through (MSVC
 #                        builds link it in; MinGW cannot), from the webview2-com-sys crate
 #   Naast-<version>-windows-x64.zip   the three, stripped, with LEESMIJ-IT.txt
+#
+# `scripts/build-windows.sh cli` (`make windows-cli`, what `make test`'s short Windows
+# set needs) builds naast.exe alone into target/windows/: 92 crates for Windows, not
+# the app's 284, no UI, no zip.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=x86_64-pc-windows-gnu
 out=target/windows
+if [ "${1:-}" = cli ]; then
+  cargo build --release --locked --quiet --target "$target" -p naast --bin naast
+  mkdir -p "$out"
+  cp "target/$target/release/naast.exe" "$out/"
+  ls -l "$out/naast.exe" | awk '{ printf "windows: %s (%.1f MiB)\n", $NF, $5 / 1048576 }'
+  exit 0
+fi
 [ -f ui/dist/index.html ] || { echo "build-windows: ui/dist is missing; run 'make windows'" >&2; exit 1; }
 
 cargo build --release --locked --quiet --target "$target" \
