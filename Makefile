@@ -2,16 +2,19 @@
 #   make run   builds the UI and the desktop app and opens Naast
 #   make test  every check: format, lints, UI type check, unit, integration,
 #              real-keyring, crash, print and end-to-end tests, the .deb
-#              unpacked and started (which builds the packages below), and a
-#              short form of the power-cut harness (make test-powercut)
+#              unpacked and started (which builds the packages below), the short
+#              Windows set under Wine (WINDOWS_TESTS=full for make test-windows),
+#              and a short form of the power-cut harness (make test-powercut)
 # And for a release:
 #   make package  the .deb and .rpm (target/package/release/bundle/), checked by lintian
+#   make windows  naast.exe, naast-app.exe and the zip for Windows (target/windows/),
+#                 cross-compiled with MinGW; `make test-windows` tests them under Wine
 
 SHELL := /bin/bash
 CARGO ?= cargo
 
-.PHONY: run test setup ui lint unit e2e release package package-test bench bench-app \
-	test-powercut powercut-short bench-redact
+.PHONY: run test setup ui lint unit e2e release package package-test windows test-windows \
+	windows-cli test-windows-short bench bench-app test-powercut powercut-short bench-redact
 
 setup:
 	@scripts/setup.sh
@@ -47,8 +50,28 @@ package: release
 package-test: package
 	scripts/test-package.sh
 
+# Windows, cross-compiled: both exes in one cargo run, the UI's dist/ from `make ui`.
+windows: ui
+	scripts/build-windows.sh
+
+# naast.exe alone (no UI, no app, no zip): what the short Windows set needs.
+windows-cli: setup
+	scripts/build-windows.sh cli
+
+# The core's Windows file code and the CLI's tests under Wine, and the app's exe.
+test-windows: windows
+	scripts/test-windows.sh full
+
+# The short set: the Windows file code and the tests of what Windows adds, against
+# naast.exe under Wine (see scripts/test-windows.sh).
+test-windows-short: windows-cli
+	scripts/test-windows.sh short
+
+# Which Windows set `make test` runs: short (default) or full (= make test-windows).
+WINDOWS_TESTS ?= short
+
 test: setup
-	@scripts/test-all.sh
+	@WINDOWS_TESTS=$(WINDOWS_TESTS) scripts/test-all.sh
 
 # Power cuts (tests/powercut): the release CLI in a Linux guest under QEMU, the power
 # cut at random moments, the disk's write log replayed to every flush point. `make

@@ -32,3 +32,15 @@ SIZES += [("128x128@2x.png", 256), ("icon.png", 512)]
 out = pathlib.Path(__file__).resolve().parent.parent / "icons"
 for name, n in SIZES:
     (out / name).write_bytes(png(n))
+
+# Windows: one .ico with the sizes Explorer, the taskbar and the title bar use, each
+# a PNG inside (Windows Vista and later read those); tauri-build puts it in the exe.
+ico_sizes = (16, 24, 32, 48, 64, 128, 256)
+images = [png(n) for n in ico_sizes]
+head = struct.pack("<HHH", 0, 1, len(images))
+offset = len(head) + 16 * len(images)
+entries = b""
+for n, data in zip(ico_sizes, images):
+    entries += struct.pack("<BBBBHHII", n % 256, n % 256, 0, 0, 1, 32, len(data), offset)
+    offset += len(data)
+(out / "icon.ico").write_bytes(head + entries + b"".join(images))

@@ -57,6 +57,9 @@ fi
 
 command -v cargo >/dev/null || { echo "setup: Rust is missing; install it from https://rustup.rs" >&2; exit 1; }
 
+# The Windows build and its tests under Wine (make windows, make test-windows).
+"$(dirname "$0")/setup-windows.sh"
+
 # Tests look inside a vault from outside Naast: SQLCipher's own Python binding (it
 # bundles SQLCipher 4) and AES to decrypt free pages by hand (tests/tools).
 if ! python3 -c "import sqlcipher3, cryptography" 2>/dev/null; then

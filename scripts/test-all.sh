@@ -5,7 +5,13 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p target
 log=target/test-output.txt
-make --no-print-directory lint unit e2e package-test powercut-short 2>&1 | tee "$log"
+# The Windows part: the short set unless WINDOWS_TESTS=full (see the Makefile).
+case ${WINDOWS_TESTS:-short} in
+  full) windows=test-windows ;;
+  short) windows=test-windows-short ;;
+  *) echo "test-all: WINDOWS_TESTS is short or full, not '$WINDOWS_TESTS'" >&2; exit 2 ;;
+esac
+make --no-print-directory lint unit e2e package-test "$windows" powercut-short 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 sum() { grep -E '^test result:' "$log" | sed -E "s/.* ([0-9]+) $1.*/\1/" | awk '{s += $1} END {print s + 0}'; }
 passed=$(sum passed)

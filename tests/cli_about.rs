@@ -12,11 +12,8 @@ fn about_without_a_vault_gives_the_version_and_the_default_folders() {
     let a = c.json(&["about"]);
     assert_eq!(a["version"], env!("CARGO_PKG_VERSION"));
     assert_eq!(a["vault_format"], naast::vault::schema::SCHEMA_VERSION);
-    assert_eq!(a["vault_path"], c.vault.display().to_string());
-    assert_eq!(
-        a["backup_folder"],
-        c.dir.path().join("backups").display().to_string()
-    );
+    assert_eq!(a["vault_path"], win(&c.vault));
+    assert_eq!(a["backup_folder"], win(c.dir.path().join("backups")));
     assert_eq!(a["backup_folder_default"], true);
     assert!(!c.vault.exists(), "about made a vault");
 }
@@ -29,11 +26,11 @@ fn about_shows_the_backup_folder_the_settings_chose() {
     {
         let v = Vault::open(&c.vault, &MemoryKeyStore::default(), Some(common::PASS)).unwrap();
         let mut s = naast::records::settings::load(v.conn()).unwrap();
-        s.backup_folder = Some(usb.display().to_string());
+        s.backup_folder = Some(win(&usb));
         naast::records::settings::save(v.conn(), &s).unwrap();
     }
     let a = c.json(&["about"]);
-    assert_eq!(a["backup_folder"], usb.display().to_string());
+    assert_eq!(a["backup_folder"], win(&usb));
     assert_eq!(a["backup_folder_default"], false);
 
     // Text: one fact a line, in Dutch unless asked otherwise.
@@ -44,8 +41,8 @@ fn about_shows_the_backup_folder_the_settings_chose() {
         lines[1],
         format!("Kluisformaat: {}", naast::vault::schema::SCHEMA_VERSION)
     );
-    assert_eq!(lines[2], format!("Kluis: {}", c.vault.display()));
-    assert_eq!(lines[3], format!("Back-ups: {}", usb.display()));
+    assert_eq!(lines[2], format!("Kluis: {}", win(&c.vault)));
+    assert_eq!(lines[3], format!("Back-ups: {}", win(&usb)));
     assert!(lines[4].starts_with("Naast gebruikt nooit het netwerk"));
     let en = c.ok(&["about", "--lang", "en"]);
     assert!(en.contains("Backups: "), "{en}");
@@ -59,7 +56,7 @@ fn about_on_a_vault_it_cannot_open_says_why_in_one_line() {
     let wrong = c.dir.path().join("wrong.txt");
     std::fs::write(&wrong, "niet de goede zin\n").unwrap();
     let o = c
-        .cmd(&["about", "--passphrase-file", wrong.to_str().unwrap()])
+        .cmd(&["about", "--passphrase-file", &win(&wrong)])
         .output()
         .unwrap();
     refused(&o, "wachtwoordzin");

@@ -32,15 +32,15 @@ fn backup_list_verify_and_restore_as_a_script_uses_them() {
     std::fs::create_dir(&usb).unwrap();
 
     // naast backup --to DIR --json
-    let b = c.json(&["backup", "--to", usb.to_str().unwrap()]);
+    let b = c.json(&["backup", "--to", &win(&usb)]);
     assert_eq!(keys(&b), ["contacts", "made_at", "path", "verified"]);
     assert_eq!(b["contacts"], 3);
     assert_eq!(b["verified"], true);
     let file = b["path"].as_str().unwrap().to_string();
-    assert!(file.starts_with(usb.to_str().unwrap()));
+    assert!(file.starts_with(&win(&usb)));
     assert!(chrono::DateTime::parse_from_rfc3339(b["made_at"].as_str().unwrap()).is_ok());
     // Text form: the path alone on standard output.
-    let text = c.ok(&["backup", "--to", usb.to_str().unwrap()]);
+    let text = c.ok(&["backup", "--to", &win(&usb)]);
     assert!(text.trim().ends_with(".naastbackup"), "{text}");
     assert_eq!(text.lines().count(), 1);
     // Default folder: backups/ beside the vault.
@@ -48,10 +48,10 @@ fn backup_list_verify_and_restore_as_a_script_uses_them() {
     assert!(d["path"]
         .as_str()
         .unwrap()
-        .starts_with(c.dir.path().join("backups").to_str().unwrap()));
+        .starts_with(&win(c.dir.path().join("backups"))));
 
     // naast backup list --json: newest first, same fields.
-    let list = c.json(&["backup", "list", "--to", usb.to_str().unwrap()]);
+    let list = c.json(&["backup", "list", "--to", &win(&usb)]);
     let list = arr(&list);
     assert_eq!(list.len(), 2);
     assert_eq!(keys(&list[0]), ["contacts", "made_at", "path", "verified"]);
@@ -69,17 +69,17 @@ fn backup_list_verify_and_restore_as_a_script_uses_them() {
         "verify",
         &file,
         "--recovery-code-file",
-        code_file.to_str().unwrap(),
+        &win(&code_file),
     ]);
     assert_eq!(r["sound"], true);
 
     // A damaged copy: exit 1, the problems in the JSON.
     let broken = c.dir.path().join("kapot.naastbackup");
-    let mut bytes = std::fs::read(&file).unwrap();
+    let mut bytes = std::fs::read(local(&file)).unwrap();
     let n = bytes.len();
     bytes[n - 100] ^= 0x20;
     std::fs::write(&broken, &bytes).unwrap();
-    let o = c.run(&["backup", "verify", broken.to_str().unwrap(), "--json"]);
+    let o = c.run(&["backup", "verify", &win(&broken), "--json"]);
     assert_eq!(o.status.code(), Some(1));
     let r: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(r["sound"], false);
@@ -113,7 +113,7 @@ fn backup_list_verify_and_restore_as_a_script_uses_them() {
             "--vault",
             &kept,
             "--passphrase-file",
-            c.pass.to_str().unwrap(),
+            &win(&c.pass),
         ])
         .output()
         .unwrap();
@@ -129,11 +129,11 @@ fn backup_list_verify_and_restore_as_a_script_uses_them() {
             "restore",
             &file,
             "--recovery-code-file",
-            code_file.to_str().unwrap(),
+            &win(&code_file),
             "--passphrase-file",
-            c.pass.to_str().unwrap(),
+            &win(&c.pass),
             "--vault",
-            target.to_str().unwrap(),
+            &win(&target),
             "--json",
         ])
         .output()
@@ -148,7 +148,7 @@ fn backup_list_verify_and_restore_as_a_script_uses_them() {
             "restore",
             &file,
             "--vault",
-            laptop.path().join("leeg.naast").to_str().unwrap(),
+            &win(laptop.path().join("leeg.naast")),
         ])
         .output()
         .unwrap();
@@ -161,12 +161,12 @@ fn a_backup_to_a_missing_folder_is_one_clear_line() {
     c.init();
     c.ok(&["person", "add", "--alias", "Sanne"]);
     let gone = c.dir.path().join("usb-niet-aangesloten");
-    let o = c.run(&["backup", "--to", gone.to_str().unwrap()]);
+    let o = c.run(&["backup", "--to", &win(&gone)]);
     refused(&o, "is er niet");
     assert!(!gone.exists());
-    let o = c.run(&["backup", "--to", gone.to_str().unwrap(), "--lang", "en"]);
+    let o = c.run(&["backup", "--to", &win(&gone), "--lang", "en"]);
     refused(&o, "is not there");
     // An output may never be the vault itself.
-    let o = c.run(&["backup", "verify", c.vault.to_str().unwrap()]);
+    let o = c.run(&["backup", "verify", &win(&c.vault)]);
     assert!(!o.status.success());
 }

@@ -103,7 +103,7 @@ fn the_summary_at_level_code_prints_no_name_but_keeps_the_notes() {
         "--to",
         "2026-10-31",
         "--out",
-        out.to_str().unwrap(),
+        &win(&out),
     ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let html = std::fs::read_to_string(&out).unwrap();
@@ -133,8 +133,8 @@ fn the_summary_at_level_code_prints_no_name_but_keeps_the_notes() {
 #[test]
 fn warnings_are_answered_with_replace_and_not_name_and_remembered() {
     let c = seeded();
-    let out = c.dir.path().join("overleg.html");
-    let out = out.to_str().unwrap();
+    let file = c.dir.path().join("overleg.html");
+    let out = &win(&file);
     let base = [
         "summary",
         "--from",
@@ -153,7 +153,7 @@ fn warnings_are_answered_with_replace_and_not_name_and_remembered() {
         "{}",
         String::from_utf8_lossy(&o.stderr)
     );
-    let html = std::fs::read_to_string(out).unwrap();
+    let html = std::fs::read_to_string(&file).unwrap();
     assert!(html.contains("Met de buurman naar Zwolle, de buurman reed."));
     // Zwolle stays remembered; Kees was a choice for that one summary.
     let o = c.run(&base);
@@ -166,7 +166,7 @@ fn warnings_are_answered_with_replace_and_not_name_and_remembered() {
     let o = c.run(&args);
     assert!(o.stderr.is_empty());
     let m = code(&c, "Mo");
-    assert!(std::fs::read_to_string(out)
+    assert!(std::fs::read_to_string(&file)
         .unwrap()
         .contains(&format!("Met {m} naar Zwolle, {m} reed.")));
     let mut args = base.to_vec();
@@ -181,8 +181,8 @@ fn warnings_are_answered_with_replace_and_not_name_and_remembered() {
 #[test]
 fn colleagues_are_in_the_summary_only_when_asked() {
     let c = seeded();
-    let out = c.dir.path().join("overleg.html");
-    let out = out.to_str().unwrap();
+    let file = c.dir.path().join("overleg.html");
+    let out = &win(&file);
     let base = [
         "summary",
         "--from",
@@ -196,7 +196,7 @@ fn colleagues_are_in_the_summary_only_when_asked() {
     let mut args = base.to_vec();
     args.push("--colleagues");
     assert_eq!(c.json(&args)["contacts"], 4);
-    let html = std::fs::read_to_string(out).unwrap();
+    let html = std::fs::read_to_string(&file).unwrap();
     assert!(html.contains("incident") && html.contains(&code(&c, "Lotte")));
 }
 

@@ -9,6 +9,8 @@ mod ipc;
 mod print;
 mod state;
 mod ways;
+#[cfg(windows)]
+mod webview2;
 
 use tauri::Manager;
 
@@ -19,6 +21,10 @@ pub fn run() {
     naast::store::memory::harden_process();
     #[cfg(target_os = "linux")]
     cpu_drawing_without_gpu();
+    #[cfg(windows)]
+    if webview2::check().is_none() {
+        std::process::exit(webview2::EXIT_MISSING);
+    }
     let path = std::env::var_os("NAAST_VAULT")
         .map(Into::into)
         .or_else(naast::vault::default_path)

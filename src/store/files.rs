@@ -3,27 +3,37 @@
 //! it; and no output, whatever name it is given, can land on the live database.
 
 use std::fs;
+#[cfg(not(windows))]
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::ground::error::{Error, Result};
 
-/// Creates a file only its owner can read. `exclusive` refuses an existing file. A
-/// symlink in the way is never followed.
+#[cfg(windows)]
+mod windows;
+
+/// Creates a file only its owner can read (mode 0600; on Windows a DACL with the
+/// user alone). `exclusive` refuses an existing file. A symlink in the way is never
+/// followed.
 pub(crate) fn private_file(path: &Path, exclusive: bool) -> std::io::Result<fs::File> {
-    let mut o = fs::OpenOptions::new();
-    o.write(true);
-    if exclusive {
-        o.create_new(true);
-    } else {
-        o.create(true).truncate(true);
-    }
-    #[cfg(unix)]
+    #[cfg(windows)]
+    return windows::private_file(path, exclusive);
+    #[cfg(not(windows))]
     {
-        use std::os::unix::fs::OpenOptionsExt;
-        o.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+        let mut o = fs::OpenOptions::new();
+        o.write(true);
+        if exclusive {
+            o.create_new(true);
+        } else {
+            o.create(true).truncate(true);
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            o.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+        }
+        o.open(path)
     }
-    o.open(path)
 }
 
 /// Creates a folder (and its parents) that only its owner can enter, for backups.
@@ -32,14 +42,39 @@ pub(crate) fn private_dir(path: &Path) -> std::io::Result<()> {
     if path.is_dir() {
         return Ok(());
     }
-    let mut b = fs::DirBuilder::new();
-    b.recursive(true);
-    #[cfg(unix)]
+    #[cfg(windows)]
+    return windows::private_dir(path);
+    #[cfg(not(windows))]
     {
-        use std::os::unix::fs::DirBuilderExt;
-        b.mode(0o700);
+        let mut b = fs::DirBuilder::new();
+        b.recursive(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::DirBuilderExt;
+            b.mode(0o700);
+        }
+        b.create(path)
     }
-    b.create(path)
+}
+
+/// Moves a complete file over `to` in one step: `rename(2)` on Unix; on Windows
+/// `MoveFileExW` with replace and write-through (std's rename does not wait for the
+/// disk).
+pub(crate) fn replace(from: &Path, to: &Path) -> std::io::Result<()> {
+    #[cfg(windows)]
+    return windows::replace(from, to);
+    #[cfg(not(windows))]
+    fs::rename(from, to)
+}
+
+/// Flushes a file another writer (SQLite) made, by name. On Windows this needs a
+/// handle that may write; a read-only one is refused ("geen toestemming"), where
+/// Linux's fsync takes any descriptor.
+pub(crate) fn sync_file(path: &Path) -> std::io::Result<()> {
+    #[cfg(windows)]
+    return windows::sync_file(path);
+    #[cfg(not(windows))]
+    fs::File::open(path)?.sync_all()
 }
 
 /// Makes a rename durable: on Linux the directory entry needs its own fsync.
@@ -76,15 +111,30 @@ fn resolved(path: &Path) -> Option<PathBuf> {
     Some(dir.join(name))
 }
 
+/// What stays the same for every name of one file (hard links, other spellings).
 #[cfg(unix)]
-fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+fn file_id(path: &Path) -> Option<(u64, u64)> {
     use std::os::unix::fs::MetadataExt;
-    a.dev() == b.dev() && a.ino() == b.ino()
+    fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
 }
 
-#[cfg(not(unix))]
-fn same_file(_: &fs::Metadata, _: &fs::Metadata) -> bool {
-    false
+#[cfg(windows)]
+fn file_id(path: &Path) -> Option<(u32, u64)> {
+    windows::file_id(path)
+}
+
+#[cfg(not(any(unix, windows)))]
+fn file_id(_: &Path) -> Option<()> {
+    None
+}
+
+/// Whether two names, of files that may not exist yet, are the same name: on Windows
+/// also in another case, with trailing dots or spaces, with `/` for `\`.
+fn same_name(a: &Path, b: &Path) -> bool {
+    #[cfg(windows)]
+    return windows::same_name(a, b);
+    #[cfg(not(windows))]
+    return a == b;
 }
 
 /// Refuses to write an output to the vault, its key file, its `-wal`, `-shm` or
@@ -95,15 +145,16 @@ pub fn check_output(path: &Path, vault: &Path) -> Result<()> {
     let refuse = || Err(Error::OutputIsVault(path.to_path_buf()));
     let protected = vault_files(vault);
     let protected_resolved: Vec<PathBuf> = protected.iter().filter_map(|p| resolved(p)).collect();
+    let is_protected = |p: &Path| protected_resolved.iter().any(|q| same_name(q, p));
     // The name itself, with its folder resolved.
     if let Some(r) = resolved(path) {
-        if protected_resolved.contains(&r) {
+        if is_protected(&r) {
             return refuse();
         }
     }
     // Where a symlink (or a chain of them) finally points.
     if let Ok(target) = path.canonicalize() {
-        if protected_resolved.contains(&target) {
+        if is_protected(&target) {
             return refuse();
         }
     }
@@ -114,17 +165,15 @@ pub fn check_output(path: &Path, vault: &Path) -> Result<()> {
             _ => target,
         };
         if let Some(r) = resolved(&target) {
-            if protected_resolved.contains(&r) {
+            if is_protected(&r) {
                 return refuse();
             }
         }
     }
-    // The same file under another name (a hard link).
-    if let Ok(meta) = fs::metadata(path) {
-        for p in &protected {
-            if fs::metadata(p).is_ok_and(|m| same_file(&m, &meta)) {
-                return refuse();
-            }
+    // The same file under another name (a hard link, a short name, another case).
+    if let Some(id) = file_id(path) {
+        if protected.iter().any(|p| file_id(p) == Some(id)) {
+            return refuse();
         }
     }
     Ok(())
@@ -146,12 +195,20 @@ pub fn write_output(path: &Path, bytes: &[u8], vault: &Path) -> Result<()> {
 /// so even a kill -9 in the middle of writing leaves nothing behind.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let tmp = temp_name(path);
+    #[cfg(windows)]
+    let result = {
+        // The second name a crash could leave (see `windows::write_atomic`) goes
+        // before anything new is written for the same target.
+        clean_stale(path);
+        windows::write_atomic(path, bytes, &tmp, &tmp.with_extension("new"))
+    };
+    #[cfg(not(windows))]
     let result = (|| {
         let mut f = create_temp(path, &tmp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
         link_temp(&f, &tmp)?;
-        fs::rename(&tmp, path)?;
+        replace(&tmp, path)?;
         sync_dir(path)
     })();
     if result.is_err() {
@@ -169,6 +226,26 @@ fn temp_name(path: &Path) -> PathBuf {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     path.with_file_name(format!(".{name}.{}.tmp", hex::encode(r)))
+}
+
+/// Removes `.name.<random>.new` files a crash left beside `path` on Windows.
+#[cfg(windows)]
+fn clean_stale(path: &Path) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return;
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let head = format!(".{}.", name.to_string_lossy());
+    for e in fs::read_dir(dir).into_iter().flatten().flatten() {
+        let n = e.file_name().to_string_lossy().into_owned();
+        if n.starts_with(&head) && n.ends_with(".new") && n.len() == head.len() + 12 + 4 {
+            let _ = fs::remove_file(e.path());
+        }
+    }
 }
 
 #[cfg(target_os = "linux")]
@@ -198,7 +275,7 @@ fn create_temp(path: &Path, tmp: &Path) -> std::io::Result<fs::File> {
     }
 }
 
-#[cfg(not(target_os = "linux"))]
+#[cfg(not(any(target_os = "linux", windows)))]
 fn create_temp(_path: &Path, tmp: &Path) -> std::io::Result<fs::File> {
     private_file(tmp, true)
 }
@@ -230,7 +307,7 @@ fn link_temp(f: &fs::File, tmp: &Path) -> std::io::Result<()> {
     }
 }
 
-#[cfg(not(target_os = "linux"))]
+#[cfg(not(any(target_os = "linux", windows)))]
 fn link_temp(_f: &fs::File, _tmp: &Path) -> std::io::Result<()> {
     Ok(())
 }

@@ -140,9 +140,7 @@ impl Vault {
             })();
             self.conn.execute_batch("DETACH DATABASE nieuw")?;
             copied?;
-            fs::File::open(&next)
-                .and_then(|f| f.sync_all())
-                .map_err(|e| Error::io(&next, e))?;
+            crate::store::files::sync_file(&next).map_err(|e| Error::io(&next, e))?;
             check_copy(&next, &new, &self.keys.vault_id)
         })();
         if let Err(e) = written {
@@ -159,14 +157,22 @@ impl Vault {
         // new file, which must never replay frames written under the old key.
         self.conn
             .query_row("PRAGMA main.wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
-        // The swap: atomic, while this process still holds the old file's lock.
-        fs::rename(&next, &path).map_err(|e| Error::io(&path, e))?;
-        crate::store::files::sync_dir(&path).map_err(|e| Error::io(&path, e))?;
         let keys = self.keys.clone();
         // Closed without `PRAGMA optimize`: after the rename, anything the old
         // connection wrote would land in a log the new file would try to replay.
         let mut old = self;
         old.quiet_close = true;
+        // Windows moves nothing over a file that is open without FILE_SHARE_DELETE,
+        // as SQLite opens it: there the old connection closes before the swap. Should
+        // another window open the vault in that instant, the move fails and the old
+        // file stays as it was, openable with either key (the key file holds both).
+        #[cfg(windows)]
+        drop(old);
+        // The swap: atomic; elsewhere while this process still holds the old file's
+        // lock.
+        crate::store::files::replace(&next, &path).map_err(|e| Error::io(&path, e))?;
+        crate::store::files::sync_dir(&path).map_err(|e| Error::io(&path, e))?;
+        #[cfg(not(windows))]
         drop(old);
         let conn = open_keyed(&path, &new, Some(&keys.vault_id))?;
         let mut v = Vault::assemble(conn, path, keys, new);

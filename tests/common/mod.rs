@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod cli;
+pub mod os_store;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -208,7 +208,7 @@ impl Job {
                 return Err(e);
             }
         };
-        if let Err(e) = fs::rename(&partial, &name)
+        if let Err(e) = crate::store::files::replace(&partial, &name)
             .and_then(|_| crate::store::files::sync_dir(&name))
             .map_err(|e| Error::io(&name, e))
         {
@@ -320,9 +320,7 @@ impl Job {
         drop(conn);
         let (tables, change, version) = copied?;
         detached?;
-        fs::File::open(partial)
-            .and_then(|f| f.sync_all())
-            .map_err(|e| Error::io(partial, e))?;
+        crate::store::files::sync_file(partial).map_err(|e| Error::io(partial, e))?;
         let report = check_file(partial, &self.key, crate::ground::lang::Lang::En)?;
         let inside = report.vault_id.as_deref() == Some(self.vault_id.as_str());
         let source = Counts::from_tables(&tables);

@@ -119,7 +119,7 @@ pub fn restore(
     } else {
         (None, Vec::new())
     };
-    fs::rename(&staged, target).map_err(|e| Error::io(target, e))?;
+    crate::store::files::replace(&staged, target).map_err(|e| Error::io(target, e))?;
     crate::store::files::sync_dir(target).map_err(|e| Error::io(target, e))?;
     let vault = Vault::recover_with_key(target, key, store, new_passphrase)?;
     let erased_again = erase_again(&vault, &erased)?;
@@ -192,9 +192,7 @@ pub(super) fn stage(file: &Path, staged: &Path, key: &VaultKey) -> Result<()> {
         return Err(Error::Damaged);
     }
     drop(conn);
-    fs::File::open(staged)
-        .and_then(|f| f.sync_all())
-        .map_err(|e| Error::io(staged, e))
+    crate::store::files::sync_file(staged).map_err(|e| Error::io(staged, e))
 }
 
 /// Moves the vault at `target` (with its key file and side files) to a dated name
