@@ -268,7 +268,7 @@ fn a_copied_bridge_note_waits_for_the_words_to_check() {
     );
     assert_eq!(words, Value::String("Dimence|Kees".into()));
     // Nothing was copied yet.
-    assert!(!app.exists("textarea[id^=copy-]"));
+    assert!(!app.exists(".copied"));
     app.screenshot("51-bridge-copy-identifiers-nl");
 
     // Only one answered: still nothing copied.
@@ -285,11 +285,11 @@ fn a_copied_bridge_note_waits_for_the_words_to_check() {
         assert!(std::time::Instant::now() < deadline, "Dimence stayed");
         std::thread::sleep(std::time::Duration::from_millis(200));
     }
-    assert!(!app.exists("textarea[id^=copy-]"));
+    assert!(!app.exists(".copied"));
     choose(0, "role");
     app.find("form[id^=copy-unsure-] input").keys("de buurman");
     app.find("button[id^=copy-unsure-][id$=s-apply]").click();
-    let text = app.find("textarea[id^=copy-]").value();
+    let text = app.find(".copied").text();
     assert!(!app.exists("form[id^=copy-unsure-]"));
     for leak in [
         "Kees",
