@@ -9,25 +9,13 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 use chrono::Utc;
+use common::os_store;
 use common::*;
 use naast::ground::error::Error;
 use naast::store::keys::{KeyMode, KeyStore, OsKeyring};
 use naast::vault::Vault;
 use naast::ways::backup::{self, KeyFrom};
 use zeroize::Zeroizing;
-
-/// What the Secret Service itself holds for a service name.
-fn items_in_keyring(svc: &str) -> String {
-    let o = Command::new("secret-tool")
-        .args(["search", "--all", "service", svc])
-        .output()
-        .expect("secret-tool (libsecret-tools) is installed by scripts/setup.sh");
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
 
 /// The issue's own steps: `naast init` (keyring mode), then the recovery code into
 /// `naast recover --passphrase-file pw`. The entry was still listed afterwards.
@@ -71,7 +59,7 @@ fn a_recovery_into_passphrase_mode_leaves_no_key_in_the_secret_service() {
     let id = init["vault_id"].as_str().unwrap().to_string();
     let code = init["recovery_code"].as_str().unwrap().to_string();
     naast(&["person", "add", "--alias", "Kees"], "");
-    assert!(items_in_keyring(&svc).contains(&id), "no entry after init");
+    assert!(os_store::entries(&svc).contains(&id), "no entry after init");
 
     let p = pass.to_str().unwrap();
     let out: serde_json::Value = serde_json::from_str(&naast(
@@ -80,7 +68,7 @@ fn a_recovery_into_passphrase_mode_leaves_no_key_in_the_secret_service() {
     ))
     .unwrap();
     assert_eq!(out["mode"], "passphrase");
-    let left = items_in_keyring(&svc);
+    let left = os_store::entries(&svc);
     assert!(!left.contains(&id), "the key stayed in the keyring: {left}");
     assert!(naast(&["person", "list", "--passphrase-file", p], "").contains("Kees"));
 }
@@ -156,9 +144,9 @@ fn the_apps_recovery_into_passphrase_mode_empties_the_real_keyring() {
     let (v, code) = Vault::init(&path, &store, None).unwrap();
     let id = v.id().to_string();
     drop(v);
-    assert!(items_in_keyring(&svc).contains(&id));
+    assert!(os_store::entries(&svc).contains(&id));
     let v = Vault::recover(&path, &code, &store, Some(PASS)).unwrap();
     assert_eq!(v.mode(), KeyMode::Passphrase);
-    assert!(!items_in_keyring(&svc).contains(&id));
+    assert!(!os_store::entries(&svc).contains(&id));
     assert!(store.load(&id).unwrap().is_none());
 }

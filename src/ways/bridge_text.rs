@@ -70,14 +70,7 @@ pub fn text_for_others_checked(
     extra: Vec<ExtraName>,
 ) -> Result<(String, Vec<Suspect>)> {
     let b = bridge::get(conn, id)?;
-    let about = person::get(conn, b.person_id)?;
-    let r = Redactor::load(
-        conn,
-        Rules {
-            extra,
-            ..Rules::new(level, lang)
-        },
-    )?;
+    let (about, r) = redactor_for(conn, &b, level, lang, extra)?;
     let mut tally = Tally::default();
     let text = plain_text_counting(&b, &r, &about, &mut tally);
     Ok((text, tally.into_list()))
@@ -99,9 +92,9 @@ pub fn copy_for_others(
 
 /// The words Naast is unsure of in what a copy of note `id` would hold, asked before
 /// anything leaves (the app's "Kopiëren als tekst" waits for an answer to each), in
-/// its text, the own words and the recipient's answer. Nothing
-/// is copied yet, so nothing is logged but a refusal: without a valid consent the user
-/// is told at once, not after answering.
+/// its text, the own words and the recipient's answer. Nothing is copied yet, so
+/// nothing is logged but a refusal: without a valid consent the user is told at once,
+/// not after answering.
 pub fn unsure_before_copy(
     conn: &Connection,
     id: i64,
@@ -112,14 +105,7 @@ pub fn unsure_before_copy(
 ) -> Result<Vec<Suspect>> {
     let b = bridge::get(conn, id)?;
     valid_consent(conn, &b, today)?;
-    let about = person::get(conn, b.person_id)?;
-    let r = Redactor::load(
-        conn,
-        Rules {
-            extra,
-            ..Rules::new(level, lang)
-        },
-    )?;
+    let (about, r) = redactor_for(conn, &b, level, lang, extra)?;
     let mut tally = Tally::default();
     plain_text_counting(&b, &r, &about, &mut tally);
     // The answer leaves with the copy too (see `copy_footer`).
@@ -138,14 +124,7 @@ pub fn copy_for_others_with(
 ) -> Result<String> {
     let b = bridge::get(conn, id)?;
     let consent = valid_consent(conn, &b, today)?;
-    let about = person::get(conn, b.person_id)?;
-    let r = Redactor::load(
-        conn,
-        Rules {
-            extra,
-            ..Rules::new(level, lang)
-        },
-    )?;
+    let (about, r) = redactor_for(conn, &b, level, lang, extra)?;
     let mut text = plain_text_for(&b, &r, &about);
     // The answer leaves with the note: replaced like its text.
     text.push_str(&copy_footer(&b, &consent, &r.redact(b.answer.trim()), lang));
@@ -159,6 +138,23 @@ pub fn copy_for_others_with(
             ),
     )?;
     Ok(text)
+}
+
+/// The note's person and the redactor at `level`, with the replacements the user
+/// chose for unsure words.
+fn redactor_for(
+    conn: &Connection,
+    b: &BridgeNote,
+    level: Level,
+    lang: Lang,
+    extra: Vec<ExtraName>,
+) -> Result<(Person, Redactor)> {
+    let about = person::get(conn, b.person_id)?;
+    let rules = Rules {
+        extra,
+        ..Rules::new(level, lang)
+    };
+    Ok((about, Redactor::load(conn, rules)?))
 }
 
 /// The person's consent for the note's recipient valid on `today`, or a refusal,

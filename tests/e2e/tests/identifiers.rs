@@ -16,6 +16,21 @@ const NOTE: &str = "Kees belde me gisteren. Sanne woont sinds kort aan de Kerkst
     Dimence gebeld over haar afspraak op 12 maart. Ze is 34 jaar. Haar moeder Anja wil \
     meedenken. Zie ook www.sannesblog.nl.";
 
+/// What the issue's note holds that must not leave once the words are answered.
+const LEAKS: [&str; 11] = [
+    "Kees",
+    "Sanne",
+    "Kerkstraat",
+    "8011",
+    "12345678",
+    "devries",
+    "123456782",
+    "Visser",
+    "Bakker",
+    "Anja",
+    "sannesblog",
+];
+
 fn ok(app: &App, args: &[&str]) -> std::process::Output {
     let o = cli(app, args, Some(PASS));
     assert!(
@@ -145,19 +160,7 @@ fn the_issues_note_leaves_the_app_with_no_identifier_unseen() {
     }
     std::thread::sleep(std::time::Duration::from_millis(500));
     let html = std::fs::read_to_string(&out).unwrap();
-    for leak in [
-        "Kees",
-        "Sanne",
-        "Kerkstraat",
-        "8011",
-        "12345678",
-        "devries",
-        "123456782",
-        "Visser",
-        "Bakker",
-        "Anja",
-        "sannesblog",
-    ] {
+    for leak in LEAKS {
         assert!(!html.contains(leak), "{leak:?} left the vault");
     }
     for kept in [
@@ -291,19 +294,7 @@ fn a_copied_bridge_note_waits_for_the_words_to_check() {
     app.find("button[id^=copy-unsure-][id$=s-apply]").click();
     let text = app.find(".copied").text();
     assert!(!app.exists("form[id^=copy-unsure-]"));
-    for leak in [
-        "Kees",
-        "Sanne",
-        "Kerkstraat",
-        "8011",
-        "12345678",
-        "devries",
-        "123456782",
-        "Visser",
-        "Bakker",
-        "Anja",
-        "sannesblog",
-    ] {
+    for leak in LEAKS {
         assert!(!text.contains(leak), "{leak:?} left the vault: {text}");
     }
     for kept in [

@@ -149,10 +149,7 @@ fn copying_a_bridge_note_needs_consent_and_withdrawing_stops_it() {
     app.find("button[id^=copy-btn-]").click();
     let err = app.find("#bridge-error").text();
     assert!(err.contains("toestemming"), "{err}");
-    assert!(
-        !app.exists(".copied"),
-        "text shown without consent"
-    );
+    assert!(!app.exists(".copied"), "text shown without consent");
     assert_eq!(log_of(&app, "copy")[0]["outcome"], "refused");
 
     // Consent on Mo's page, with what it is for.
