@@ -200,3 +200,28 @@ fn about_answers_on_a_passphrase_vault_without_the_passphrase() {
     let text = String::from_utf8(text.stdout).unwrap();
     assert!(text.contains("pas te zien als de kluis open is"), "{text}");
 }
+
+/// Whose names someone who was not there: refused by the name as typed, and nothing
+/// is saved.
+#[test]
+fn whose_for_someone_absent_is_refused_by_name() {
+    let c = Cli::new();
+    c.init();
+    people(&c, &["Sanne", "Esra"]);
+    let o = c.run(&[
+        "contact",
+        "add",
+        "--person",
+        "Sanne",
+        "--support",
+        "emotional",
+        "--signal",
+        "--signal-for",
+        "Esra",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("en Esra was er niet bij"), "{err}");
+    let list = c.json(&["contact", "list"]);
+    assert_eq!(list.as_array().unwrap().len(), 0);
+}

@@ -32,6 +32,9 @@ pub(super) fn filter_from(c: &rusqlite::Connection, f: &FilterArgs) -> Result<Fi
 
 pub(super) fn new_contact(c: &rusqlite::Connection, f: ContactFields) -> Result<NewContact> {
     let persons = persons_from(c, &f.persons)?;
+    let signal_for = whose_present(c, &persons, "signal", &f.signal_for)?;
+    let own_words_for = whose_present(c, &persons, "own words", &f.own_words_for)?;
+    let checkin_for = whose_present(c, &persons, "check-in", &f.follow_up_for)?;
     let support = support_from(&f.support)?;
     let note = match (f.note, f.note_file) {
         (Some(n), _) => n,
@@ -61,9 +64,9 @@ pub(super) fn new_contact(c: &rusqlite::Connection, f: ContactFields) -> Result<
         signal_note: f.signal_note.unwrap_or_default(),
         follow_up: f.follow_up.as_deref().map(time::parse_date).transpose()?,
         for_consult: f.consult,
-        signal_for: whose_from(c, &f.signal_for)?,
-        own_words_for: whose_from(c, &f.own_words_for)?,
-        checkin_for: whose_from(c, &f.follow_up_for)?,
+        signal_for,
+        own_words_for,
+        checkin_for,
         whose_unsure: false,
     })
 }
@@ -73,6 +76,23 @@ fn whose_from(c: &rusqlite::Connection, names: &[String]) -> Result<Option<Vec<i
     (!names.is_empty())
         .then(|| persons_from(c, names))
         .transpose()
+}
+
+/// [`whose_from`] for a new contact: someone named who is not among `present` is
+/// refused by the name as typed (the core's check knows only their number).
+fn whose_present(
+    c: &rusqlite::Connection,
+    present: &[i64],
+    what: &'static str,
+    names: &[String],
+) -> Result<Option<Vec<i64>>> {
+    for name in names {
+        if !present.contains(&person::find(c, name)?.id) {
+            let who = name.clone();
+            return Err(Invalid::WhoseNotPresent { what, who }.into());
+        }
+    }
+    whose_from(c, names)
 }
 
 pub(super) fn read_note(path: &Path) -> Result<String> {

@@ -135,8 +135,8 @@ pub enum Invalid {
     RecoveryCodeShown,
     #[error("say whose the {} is: one or more of the people present", whose_en(.0))]
     WhoseMissing(&'static str),
-    #[error("the {} can only be for someone present at this contact, and person {id} is not", whose_en(.what))]
-    WhoseNotPresent { what: &'static str, id: String },
+    #[error("the {} can only be for someone present at this contact, and {who} was not", whose_en(.what))]
+    WhoseNotPresent { what: &'static str, who: String },
     #[error("{0} words in the notes may be names Naast does not know; choose for each one before printing or saving")]
     NamesToCheck(usize),
     #[error("'{0}' is not a column choice; write COLUMN=FIELD, for example Client=person")]

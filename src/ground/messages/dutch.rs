@@ -220,8 +220,8 @@ fn invalid_nl(i: &Invalid) -> String {
             "kies van wie {} is: een of meer van de mensen die erbij waren",
             whose_nl(what)
         ),
-        Invalid::WhoseNotPresent { what, id } => format!(
-            "{} kan alleen van iemand zijn die bij dit contactmoment was, en persoon {id} was er niet bij",
+        Invalid::WhoseNotPresent { what, who } => format!(
+            "{} kan alleen van iemand zijn die bij dit contactmoment was, en {who} was er niet bij",
             whose_nl(what)
         ),
         Invalid::MomentText(t) => format!(

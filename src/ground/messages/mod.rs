@@ -155,7 +155,7 @@ mod tests {
                 Invalid::WhoseMissing("signal"),
                 Invalid::WhoseNotPresent {
                     what: "own words",
-                    id: "7".into(),
+                    who: "Esra".into(),
                 },
             ]
             .into_iter()

@@ -258,7 +258,7 @@ fn check_whose(c: &NewContact) -> Result<()> {
         if let Some(p) = list.iter().find(|p| !c.persons.contains(p)) {
             return Err(Invalid::WhoseNotPresent {
                 what,
-                id: p.to_string(),
+                who: format!("#{p}"),
             }
             .into());
         }
