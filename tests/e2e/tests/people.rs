@@ -67,6 +67,7 @@ fn the_list_and_the_page_tell_where_things_stand() {
         ],
     );
     app.find("#nav-people").click();
+    wait_within(&app, "#people-list", "Sanne");
     let list = app.find("#people-list").text();
     assert!(list.contains("Sanne") && list.contains("60"), "{list}");
     assert!(
