@@ -5,10 +5,13 @@ mod backup;
 mod clipboard;
 mod commands;
 mod error;
+mod guard;
 mod ipc;
+mod locking;
 mod print;
 mod state;
 mod ways;
+mod webdata;
 #[cfg(windows)]
 mod webview2;
 
@@ -58,10 +61,31 @@ pub fn run() {
                 .js_init_script(boot)
                 .build(),
         )
+        // No webview leaves the app's own pages (see `guard`).
+        .plugin(
+            tauri::plugin::Builder::<tauri::Wry, ()>::new("naast-stay")
+                .on_navigation(|_, url| guard::own_page(url))
+                .build(),
+        )
         .manage(state)
         .manage(clipboard::Copied::default())
         .register_uri_scheme_protocol("summary", print::protocol)
-        .invoke_handler(commands::handler())
+        .invoke_handler(guard::main_window_only(commands::handler()))
+        // The session locking or the laptop going to sleep locks Naast too.
+        .setup(|app| {
+            // The main window, as tauri.conf.json describes it, with its webview's
+            // data in a folder of this run only (see `webdata`).
+            webdata::remove_stale();
+            #[cfg(target_os = "linux")]
+            no_recent_files();
+            if let Some(config) = app.config().app.windows.first() {
+                tauri::WebviewWindowBuilder::from_config(app.handle(), config)?
+                    .data_directory(webdata::dir())
+                    .build()?;
+            }
+            locking::watch(app.handle());
+            Ok(())
+        })
         // Quitting closes the vault like locking does: with a backup first when
         // something changed, and a copied note taken off the clipboard. The window
         // goes at once; the process waits for the backup.
@@ -87,15 +111,28 @@ pub fn run() {
         .map(|app| {
             // However the app ends (the last window gone, a session ending it), a
             // copied note leaves the clipboard before the clipboard itself does.
-            app.run(|handle, event| {
-                if let tauri::RunEvent::ExitRequested { .. } = event {
-                    clipboard::clear_soon(handle);
-                }
+            app.run(|handle, event| match event {
+                tauri::RunEvent::ExitRequested { .. } => clipboard::clear_soon(handle),
+                tauri::RunEvent::Exit => webdata::remove(),
+                _ => {}
             })
         });
     if let Err(e) = result {
         eprintln!("naast: het venster kon niet starten ({e})");
         std::process::exit(1);
+    }
+}
+
+/// GTK's file dialogs add every file saved through them to the desktop's list of
+/// recent files (`~/.local/share/recently-used.xbel`): a dossier's file name holds
+/// the person's name, and that list is read by every other program. Naast's saves
+/// stay off it.
+#[cfg(target_os = "linux")]
+fn no_recent_files() {
+    use gtk::prelude::GtkSettingsExt;
+    if let Some(s) = gtk::Settings::default() {
+        s.set_gtk_recent_files_enabled(false);
+        s.set_gtk_recent_files_max_age(0);
     }
 }
 

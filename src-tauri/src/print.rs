@@ -25,6 +25,11 @@ pub const PRINT_WINDOW: &str = "print";
 /// The hours overview on screen, as its page: what `…/hours` serves for printing.
 static HOURS_PAGE: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
 
+/// Forgets the hours overview's page (the vault locked).
+pub fn forget_hours_page() {
+    HOURS_PAGE.lock().unwrap_or_else(|p| p.into_inner()).clear();
+}
+
 /// Keeps the page of the hours overview on screen for the print window.
 pub fn keep_hours_page(html: String) {
     *HOURS_PAGE.lock().unwrap_or_else(|p| p.into_inner()) = html;
@@ -111,6 +116,8 @@ pub async fn print_page(app: tauri::AppHandle, page: &str) -> AppResult<bool> {
     )
     .title("Naast · teamoverleg")
     .inner_size(900.0, 1000.0)
+    // The main window's webview data folder, which goes when the app ends.
+    .data_directory(crate::webdata::dir())
     .on_page_load(move |w, payload| {
         if matches!(payload.event(), tauri::webview::PageLoadEvent::Finished) {
             if let Some(tx) = tx.lock().unwrap_or_else(|p| p.into_inner()).take() {
@@ -162,7 +169,6 @@ pub fn save_log_csv(
     query: &naast::audit::Query,
 ) -> AppResult<bool> {
     let lang = state.lang();
-    let entries = state.with(|c| naast::audit::list(c, query, None))?;
     let picked = app
         .dialog()
         .file()
@@ -172,12 +178,15 @@ pub fn save_log_csv(
     let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
         return Ok(false);
     };
-    state.map(naast::store::files::write_output(
-        &path,
-        naast::audit::csv(&entries, lang).as_bytes(),
-        &state.path,
-    ))?;
+    // Read, written and logged while the vault stays open: a lock that came while
+    // the dialog was open (and did not cancel it) means nothing is written.
     state.with(|c| {
+        let entries = naast::audit::list(c, query, None)?;
+        naast::store::files::write_output(
+            &path,
+            naast::audit::csv(&entries, lang).as_bytes(),
+            &state.path,
+        )?;
         naast::audit::log(
             c,
             &naast::audit::Event::new(naast::ground::vocab::Action::Export, "audit_log")
@@ -215,17 +224,21 @@ pub fn export_dossier(
         })
         .collect();
     let stem = format!("{stem}-naast-{}", naast::ground::calendar::today());
-    for format in [
-        naast::ways::dossier::Format::Html,
-        naast::ways::dossier::Format::Json,
-    ] {
-        let ext = match format {
-            naast::ways::dossier::Format::Html => "html",
-            naast::ways::dossier::Format::Json => "json",
-        };
-        let out = dir.join(format!("{stem}.{ext}"));
-        state.with(|c| naast::ways::dossier::export(c, &state.path, id, format, lang, &out))?;
-    }
+    // Both files while the vault stays open: never one of the two.
+    state.with(|c| {
+        for format in [
+            naast::ways::dossier::Format::Html,
+            naast::ways::dossier::Format::Json,
+        ] {
+            let ext = match format {
+                naast::ways::dossier::Format::Html => "html",
+                naast::ways::dossier::Format::Json => "json",
+            };
+            let out = dir.join(format!("{stem}.{ext}"));
+            naast::ways::dossier::export(c, &state.path, id, format, lang, &out)?;
+        }
+        Ok(())
+    })?;
     Ok(Some(dir.to_string_lossy().into_owned()))
 }
 
@@ -243,11 +256,16 @@ pub fn save_summary(app: &tauri::AppHandle, state: &AppState) -> AppResult<bool>
     let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
         return Ok(false);
     };
-    state.map(naast::store::files::write_output(
-        &path,
-        rendered.html.as_bytes(),
-        &state.path,
-    ))?;
-    record(state, &rendered, summary::Action::Save)?;
+    // Written and logged while the vault stays open: a lock that came while the
+    // dialog was open (and did not cancel it) means nothing is written.
+    state.with(|c| {
+        naast::store::files::write_output(&path, rendered.html.as_bytes(), &state.path)?;
+        summary::record(
+            c,
+            &rendered.options,
+            &rendered.person_ids,
+            summary::Action::Save,
+        )
+    })?;
     Ok(true)
 }

@@ -81,6 +81,12 @@ pub fn hours(
     Ok(o)
 }
 
+/// Forgets the overview on screen and its page (the vault locked).
+pub fn forget_hours() {
+    *HOURS.lock().unwrap_or_else(|p| p.into_inner()) = None;
+    crate::print::forget_hours_page();
+}
+
 fn nothing_shown(s: &AppState) -> AppError {
     AppError {
         kind: "no_preview".into(),

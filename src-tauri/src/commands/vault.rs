@@ -88,12 +88,8 @@ fn setup_done(s, app; step: SetupStep) -> () {
 /// Closes the vault and any window that shows what was in it, and takes a copied
 /// note off the clipboard.
 fn vault_lock(s, app) -> () {
-    use tauri::Manager;
-    crate::clipboard::clear_if_ours(&app);
-    if let Some(w) = app.get_webview_window(crate::print::PRINT_WINDOW) {
-        let _ = w.close();
-    }
-    s.close_with_backup();
+    let _ = s;
+    crate::locking::lock_now(&app);
     Ok(())
 }
 /// Settings → Over Naast: the same facts as `naast about`.

@@ -279,6 +279,23 @@ impl App {
             .unwrap_or_else(|e| panic!("script failed: {e}"))
     }
 
+    /// The WebDriver handles of the app's windows (the main one, the print window).
+    pub fn window_handles(&self) -> Vec<String> {
+        self.get("/window/handles")
+            .ok()
+            .and_then(|v| v.as_array().cloned())
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|h| h.as_str().map(String::from))
+            .collect()
+    }
+
+    /// Sends the next commands to another of the app's windows.
+    pub fn switch_to(&self, handle: &str) {
+        self.post("/window", json!({ "handle": handle }))
+            .unwrap_or_else(|e| panic!("no window {handle}: {e}"));
+    }
+
     pub fn body_text(&self) -> String {
         self.js("return document.body.innerText")
             .as_str()
@@ -520,6 +537,26 @@ pub fn wait_in_view(app: &App, css: &str) {
         }
         assert!(Instant::now() < deadline, "{css} stays out of view");
         std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// Waits up to 10 s for an element's text to contain `needle` (lists fill in after
+/// the screen has asked the core for them).
+pub fn wait_within(app: &App, css: &str, needle: &str) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let got = app
+            .try_find(css)
+            .map(|_| app.find(css).text())
+            .unwrap_or_default();
+        if got.contains(needle) {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{css} does not show {needle:?}: {got:?}"
+        );
+        std::thread::sleep(Duration::from_millis(150));
     }
 }
 
