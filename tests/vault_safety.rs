@@ -157,6 +157,41 @@ fn damage_deep_inside_is_found_by_verify() {
     }
 }
 
+/// Locking stops the check after unlocking: its connection (which holds the key)
+/// closes then, not when the check is done, and a stopped check tells nothing
+/// (no made-up damage on the home screen after the next unlock). Stopped before it
+/// could have finished (a check here takes tens of milliseconds).
+#[test]
+fn a_check_stopped_by_the_lock_tells_nothing_and_ends() {
+    let t = TestVault::new();
+    let (v, _) = t.init_passphrase();
+    naast::ways::demo::fill(v.conn(), 5, 400, 1).unwrap();
+    for wait_ms in [0, 2] {
+        let reader = v.reader().unwrap();
+        let stop = reader.stopper();
+        let told = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let told2 = told.clone();
+        let job = reader.verify_in_background(move |_| {
+            told2.store(true, std::sync::atomic::Ordering::SeqCst);
+        });
+        std::thread::sleep(std::time::Duration::from_millis(wait_ms));
+        stop.stop();
+        job.join().unwrap();
+        assert!(
+            !told.load(std::sync::atomic::Ordering::SeqCst),
+            "a check stopped after {wait_ms} ms told its findings"
+        );
+    }
+    // Not stopped, it tells (the vault is sound: nothing found).
+    let (tx, rx) = std::sync::mpsc::channel();
+    v.reader()
+        .unwrap()
+        .verify_in_background(move |p| tx.send(p.len()).unwrap())
+        .join()
+        .unwrap();
+    assert_eq!(rx.recv().unwrap(), 0);
+}
+
 /// The check after unlocking must leave the cores and the disk to the person's work:
 /// its thread is an idle one (CPU and I/O), and it still finds damage.
 #[cfg(target_os = "linux")]

@@ -31,6 +31,8 @@ pub struct AppState {
     pub summary: Mutex<Option<Rendered>>,
     /// The check run after unlocking: `None` while it runs.
     health: std::sync::Arc<Mutex<Option<Vec<String>>>>,
+    /// Stops that check when the vault locks (its connection holds the key).
+    check: Mutex<Option<naast::vault::Stopper>>,
     /// Why the last automatic backup was not made, shown quietly on the home screen
     /// (a USB disk not plugged in); cleared by the next one that works.
     pub backup_warning: std::sync::Arc<Mutex<Option<String>>>,
@@ -49,6 +51,7 @@ impl AppState {
             lang: Mutex::new(Lang::Nl),
             summary: Mutex::new(None),
             health: Default::default(),
+            check: Mutex::new(None),
             backup_warning: Default::default(),
         }
     }
@@ -103,6 +106,7 @@ impl AppState {
     /// vault until it is done; the screen is cleared at once. Returns the thread, so
     /// that quitting can wait for it.
     pub fn close_with_backup(&self) -> Option<std::thread::JoinHandle<()>> {
+        self.stop_check();
         *lock(&self.summary) = None;
         let v = lock(&self.vault).take()?;
         let _ = v.log_access(naast::ground::vocab::Action::Lock);
@@ -168,12 +172,20 @@ impl AppState {
         if let Ok(reader) = v.reader() {
             let health = self.health.clone();
             let lang = self.lang();
+            *lock(&self.check) = Some(reader.stopper());
             reader.verify_in_background(move |problems| {
                 *lock(&health) = Some(problems.iter().map(|p| p.describe(lang)).collect());
             });
         }
         *lock(&self.vault) = Some(v);
         Ok(())
+    }
+
+    /// Stops the check after unlocking, if it still runs.
+    fn stop_check(&self) {
+        if let Some(s) = lock(&self.check).take() {
+            s.stop();
+        }
     }
 
     /// What the check after unlocking found; `None` while it still runs.
@@ -183,6 +195,7 @@ impl AppState {
 
     /// Closes the vault (its key leaves memory with it) and forgets the summary.
     pub fn close(&self) {
+        self.stop_check();
         if let Some(v) = lock(&self.vault).as_ref() {
             let _ = v.log_access(naast::ground::vocab::Action::Lock);
         }

@@ -1,6 +1,9 @@
 //! Checking the vault: every page's HMAC, SQLite's own structure, the references
 //! between rows and the search index, in words a person can act on.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
 use rusqlite::{Connection, OpenFlags};
 
 use super::open::Vault;
@@ -27,33 +30,79 @@ impl Vault {
         conn.execute_batch(&self.key.pragma())?;
         db::silence_sqlcipher_log(&conn)?;
         conn.execute_batch("PRAGMA temp_store = MEMORY;")?;
-        Ok(Reader { conn })
+        Ok(Reader {
+            conn,
+            stopped: Default::default(),
+        })
     }
 }
 
 /// See [`Vault::reader`].
 pub struct Reader {
     conn: Connection,
+    stopped: Arc<AtomicBool>,
+}
+
+/// Stops a [`Reader`]'s work from another thread: the vault locked, and the
+/// reader's connection (which holds the key) must close now, not when a check of
+/// half a minute is done. The running statement is interrupted, no further one
+/// starts, and a stopped check reports nothing.
+pub struct Stopper {
+    interrupt: rusqlite::InterruptHandle,
+    stopped: Arc<AtomicBool>,
+}
+
+impl Stopper {
+    pub fn stop(&self) {
+        self.stopped.store(true, Ordering::SeqCst);
+        self.interrupt.interrupt();
+    }
 }
 
 impl Reader {
     /// Every page's HMAC and SQLite's structure (the search index check needs a
-    /// write transaction, so it is left to `Vault::verify`).
+    /// write transaction, so it is left to `Vault::verify`); one statement at a
+    /// time, none after [`Stopper::stop`].
     pub fn verify(&self) -> Vec<Problem> {
-        check(&self.conn, false)
+        let steps: [(Area, &str, Option<&str>); 3] = [
+            (Area::Encryption, "PRAGMA cipher_integrity_check", None),
+            (Area::Structure, "PRAGMA integrity_check", Some("ok")),
+            (Area::References, "PRAGMA foreign_key_check", None),
+        ];
+        let mut problems = vec![];
+        for (area, sql, ok) in steps {
+            if self.stopped.load(Ordering::SeqCst) {
+                break;
+            }
+            problems.extend(run_check(&self.conn, area, sql, ok));
+        }
+        problems
+    }
+
+    /// What stops this reader from another thread.
+    pub fn stopper(&self) -> Stopper {
+        Stopper {
+            interrupt: self.conn.get_interrupt_handle(),
+            stopped: self.stopped.clone(),
+        }
     }
 
     /// [`Reader::verify`] on a thread of its own that yields to everything else:
     /// the check after unlocking reads every page (half a minute of a core at a
     /// million contacts), and searching and saving meanwhile must not wait for it.
-    /// `done` gets the problems found, on that thread.
+    /// `done` gets the problems found, on that thread; a stopped check calls
+    /// nothing. The key leaves memory with the connection when the thread ends.
     pub fn verify_in_background(
         self,
         done: impl FnOnce(Vec<Problem>) + Send + 'static,
     ) -> std::thread::JoinHandle<()> {
         std::thread::spawn(move || {
             yield_to_the_user();
-            done(self.verify())
+            let problems = self.verify();
+            // Stopped: the check did not run to its end, so it found nothing to tell.
+            if !self.stopped.load(Ordering::SeqCst) {
+                done(problems)
+            }
         })
     }
 }

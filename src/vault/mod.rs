@@ -13,7 +13,7 @@ mod rekey;
 pub mod schema;
 
 pub(crate) use check::{check_encryption, check_structure};
-pub use check::{Area, Problem, Reader};
+pub use check::{Area, Problem, Reader, Stopper};
 pub use first_run::SetupStep;
 pub use open::{default_path, Vault, VaultInfo};
 pub(crate) use rekey::counts as table_counts;
