@@ -122,7 +122,7 @@ impl Vault {
             // Made here, owner-only: an attached database is opened with the main
             // one's flags, which do not create files.
             crate::store::files::private_file(&next, true).map_err(|e| Error::io(&next, e))?;
-            let key_sql = Zeroizing::new(format!("x'{}'", hex::encode(new.as_bytes())));
+            let key_sql = new.sql_literal();
             self.conn.execute(
                 "ATTACH DATABASE ?1 AS nieuw KEY ?2",
                 rusqlite::params![next.to_string_lossy(), key_sql.as_str()],

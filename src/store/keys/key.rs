@@ -3,7 +3,8 @@
 //! A raw key skips SQLCipher's own key derivation, so opening costs nothing; the
 //! passphrase (when there is one) is stretched once, by Argon2id, to unwrap this key.
 //! The bytes live in a zeroizing box and are never formatted except into the one
-//! `PRAGMA key` statement, itself zeroized after use.
+//! `PRAGMA key` statement or `ATTACH … KEY` literal, each made in a buffer of its
+//! final size and zeroized after use.
 
 use sha2::{Digest, Sha256};
 use zeroize::{Zeroize, Zeroizing};
@@ -40,8 +41,27 @@ impl VaultKey {
 
     /// The statement that keys a connection. SQLCipher treats `x'…'` as raw key data.
     pub(crate) fn pragma(&self) -> Zeroizing<String> {
-        let hex = Zeroizing::new(hex::encode(self.0));
-        Zeroizing::new(format!("PRAGMA key = \"x'{}'\";", hex.as_str()))
+        let literal = self.sql_literal();
+        let mut sql = Zeroizing::new(String::with_capacity(literal.len() + 16));
+        sql.push_str("PRAGMA key = \"");
+        sql.push_str(&literal);
+        sql.push_str("\";");
+        sql
+    }
+
+    /// The key as SQLCipher's raw key literal `x'…'` (for `ATTACH … KEY ?`). Built
+    /// in one buffer of its final size: a string that grows leaves its earlier
+    /// buffers behind, freed but not wiped, and `hex::encode` or `format!` would.
+    pub(crate) fn sql_literal(&self) -> Zeroizing<String> {
+        const DIGITS: &[u8; 16] = b"0123456789abcdef";
+        let mut s = Zeroizing::new(String::with_capacity(3 + 2 * KEY_LEN));
+        s.push_str("x'");
+        for b in self.0 {
+            s.push(char::from(DIGITS[usize::from(b >> 4)]));
+            s.push(char::from(DIGITS[usize::from(b & 0x0f)]));
+        }
+        s.push('\'');
+        s
     }
 
     /// A check value stored beside the vault. It tells "wrong key" apart from "damaged
@@ -53,5 +73,28 @@ impl VaultKey {
         h.update(vault_id.as_bytes());
         h.update(self.0);
         hex::encode(&h.finalize()[..16])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_literal_is_the_key_in_hex_in_a_buffer_that_never_grew() {
+        let k = VaultKey::from_bytes(&[0xab; KEY_LEN]).unwrap();
+        let lit = k.sql_literal();
+        assert_eq!(lit.as_str(), format!("x'{}'", "ab".repeat(KEY_LEN)));
+        assert_eq!(
+            lit.capacity(),
+            lit.len(),
+            "the buffer grew: an old one is left behind"
+        );
+        let p = k.pragma();
+        assert_eq!(
+            p.as_str(),
+            format!("PRAGMA key = \"x'{}'\";", "ab".repeat(KEY_LEN))
+        );
+        assert_eq!(p.capacity(), p.len());
     }
 }

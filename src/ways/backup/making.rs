@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
-use zeroize::Zeroizing;
 
 use super::keeping::rotate;
 use super::model::{
@@ -276,7 +275,7 @@ impl Job {
         // flags, which do not create files.
         crate::store::files::private_file(partial, true).map_err(|e| Error::io(partial, e))?;
         let conn = self.connection()?;
-        let key_sql = Zeroizing::new(format!("x'{}'", hex::encode(self.key.as_bytes())));
+        let key_sql = self.key.sql_literal();
         conn.execute(
             "ATTACH DATABASE ?1 AS kopie KEY ?2",
             rusqlite::params![partial.to_string_lossy(), key_sql.as_str()],
