@@ -25,7 +25,8 @@ pub struct Cli {
     /// The vault file (default: the platform's data folder).
     #[arg(long, global = true, env = "NAAST_VAULT", value_name = "PATH")]
     pub vault: Option<PathBuf>,
-    /// A file whose first line is the passphrase (passphrase mode only).
+    /// A file whose first line is the passphrase (passphrase mode only); `-` reads
+    /// it from stdin.
     #[arg(long, global = true, value_name = "FILE")]
     pub passphrase_file: Option<PathBuf>,
     /// Print JSON instead of text.
