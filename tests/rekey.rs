@@ -146,7 +146,10 @@ fn a_new_key_waits_for_nobody_else_to_have_the_vault_open() {
     // The key file is as it was, but for the log's newest line, which the other
     // window's close writes into it (issue 23: the log's anchor).
     let after = fingerprint(t.dir.path());
-    assert_ne!(after.get("kluis.naast.keys"), before.get("kluis.naast.keys"));
+    assert_ne!(
+        after.get("kluis.naast.keys"),
+        before.get("kluis.naast.keys")
+    );
     let kpath = naast::store::keys::keyfile::path_for(&t.path);
     let mut now: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&kpath).unwrap()).unwrap();

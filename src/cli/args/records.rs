@@ -107,7 +107,8 @@ pub enum ConsentCmd {
         /// The last day it is valid.
         #[arg(long)]
         until: String,
-        #[arg(long, default_value = "")]
+        /// What the consent covers. `-` reads it from stdin.
+        #[arg(long, value_parser = FreeText, default_value = "")]
         scope: String,
     },
     List {
