@@ -81,7 +81,7 @@ pub fn verify_against(conn: &Connection, anchors: &[LogHead]) -> Result<Verifica
     }
     let skipped = skipped(conn)?;
     let mut sorted: Vec<&LogHead> = anchors.iter().collect();
-    sorted.sort_by(|a, b| b.line.cmp(&a.line));
+    sorted.sort_by_key(|a| std::cmp::Reverse(a.line));
     for a in sorted {
         if let Some((at, gap)) = check_one(conn, a, pruned, &skipped)? {
             return Ok(v.fail(at, gap));
