@@ -83,7 +83,7 @@ pub fn verify_against(conn: &Connection, anchors: &[LogHead]) -> Result<Verifica
     let mut sorted: Vec<&LogHead> = anchors.iter().collect();
     sorted.sort_by_key(|a| std::cmp::Reverse(a.line));
     for a in sorted {
-        if let Some((at, gap)) = check_one(conn, a, pruned, &skipped)? {
+        if let Some((at, gap)) = check_one(conn, a, pruned, Some(&skipped))? {
             return Ok(v.fail(at, gap));
         }
     }
@@ -94,20 +94,22 @@ pub fn verify_against(conn: &Connection, anchors: &[LogHead]) -> Result<Verifica
 /// Whether the log still holds `anchor` (its line with its hash, or inside a
 /// prune's cut or a restore's skipped numbers). A close that finds it does not keeps
 /// the old anchor in the key file rather than writing the cut log's head over it:
-/// the evidence stays until someone looks.
+/// the evidence stays until someone looks. At an ordinary close this is one lookup
+/// by line number; the log is scanned for restores only when that line is not there.
 pub fn anchor_holds(conn: &Connection, anchor: &LogHead) -> Result<bool> {
     let pruned = pruned_through(conn)?;
-    Ok(check_one(conn, anchor, pruned, &skipped(conn)?)?.is_none())
+    Ok(check_one(conn, anchor, pruned, None)?.is_none())
 }
 
 /// Where the log fails `a`, if it does: the first line of the gap, and the gap.
+/// `skipped` is read from the log when not given, and only when needed.
 fn check_one(
     conn: &Connection,
     a: &LogHead,
     pruned: i64,
-    skipped: &[(i64, i64)],
+    skipped_known: Option<&[(i64, i64)]>,
 ) -> Result<Option<(i64, Gap)>> {
-    if a.line <= pruned || skipped.iter().any(|(f, t)| (*f..=*t).contains(&a.line)) {
+    if a.line <= pruned {
         return Ok(None);
     }
     let hash: Option<String> = conn
@@ -115,19 +117,30 @@ fn check_one(
             r.get(0)
         })
         .optional()?;
-    Ok(match hash {
-        Some(h) if h == a.hash => None,
-        Some(_) => Some((a.line, Gap::Rewritten(a.line))),
+    if hash.as_deref() == Some(a.hash.as_str()) {
+        return Ok(None);
+    }
+    let read;
+    let skipped = match skipped_known {
+        Some(s) => s,
         None => {
-            let before: Option<i64> = conn.query_row(
-                "SELECT max(id) FROM audit_log WHERE id < ?1",
-                [a.line],
-                |r| r.get(0),
-            )?;
-            let from = before.unwrap_or(pruned).max(pruned) + 1;
-            Some((from, Gap::Cut { from, to: a.line }))
+            read = skipped(conn)?;
+            &read[..]
         }
-    })
+    };
+    if skipped.iter().any(|(f, t)| (*f..=*t).contains(&a.line)) {
+        return Ok(None);
+    }
+    if hash.is_some() {
+        return Ok(Some((a.line, Gap::Rewritten(a.line))));
+    }
+    let before: Option<i64> = conn.query_row(
+        "SELECT max(id) FROM audit_log WHERE id < ?1",
+        [a.line],
+        |r| r.get(0),
+    )?;
+    let from = before.unwrap_or(pruned).max(pruned) + 1;
+    Ok(Some((from, Gap::Cut { from, to: a.line })))
 }
 
 /// The line a prune cut through (0 when the log was never pruned).
