@@ -125,7 +125,9 @@ pub enum Command {
         /// CSV instead of text.
         #[arg(long, conflicts_with = "json")]
         csv: bool,
-        /// Check the hash chain; exit 0 only when it is whole.
+        /// Check the hash chain, and its end against the newest line the key file
+        /// and the backups' manifests remember; exit 0 only when it is whole and
+        /// nothing is missing.
         #[arg(long)]
         verify: bool,
     },
