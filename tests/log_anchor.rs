@@ -90,6 +90,12 @@ fn lines_cut_from_the_end_with_the_key_are_named_by_log_verify() {
     refused(&o, &format!("regels {}–{n} ontbreken", n - 1));
     let o = c.run(&["log", "--verify", "--lang", "en"]);
     refused(&o, &format!("lines {}–{n} are missing from the log", n - 1));
+    let o = c.run(&["log", "--verify", "--json"]);
+    let j: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        (&j["sound"], &j["missing"]),
+        (&Value::Bool(false), &serde_json::json!([n - 1, n]))
+    );
 
     // Using the vault on does not write the cut log's head over the evidence: the
     // line numbers are taken again, with other hashes.

@@ -30,7 +30,13 @@ pub(super) fn log_cmd(
         // manifests remember of its newest line.
         let r = naast::ways::backup::verify_log(&v)?;
         if ctx.json {
-            print_json(&r);
+            // For scripts: how many anchors, and the missing lines as numbers.
+            let mut j = serde_json::to_value(&r).unwrap_or_default();
+            j["anchors"] = r.anchors.into();
+            if let Some(audit::Gap::Cut { from, to }) = r.gap {
+                j["missing"] = json!([from, to]);
+            }
+            print_json(&j);
         } else if r.sound {
             say(
                 ctx,
