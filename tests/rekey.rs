@@ -127,6 +127,10 @@ fn a_new_key_waits_for_nobody_else_to_have_the_vault_open() {
     v.rekey_begin().unwrap();
     let other = Vault::open(&t.path, &t.store, None).unwrap();
     let before = fingerprint(t.dir.path());
+    let keys_before: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(naast::store::keys::keyfile::path_for(&t.path)).unwrap(),
+    )
+    .unwrap();
     let e = v.rekey_finish(&t.store, None).unwrap_err();
     assert!(matches!(e, Error::Busy), "{e:?}");
     // The other window still works, and saw no change.
@@ -139,11 +143,21 @@ fn a_new_key_waits_for_nobody_else_to_have_the_vault_open() {
     )
     .unwrap();
     drop(other);
+    // The key file is as it was, but for the log's newest line, which the other
+    // window's close writes into it (issue 23: the log's anchor).
     let after = fingerprint(t.dir.path());
-    assert_eq!(
+    assert_ne!(
         after.get("kluis.naast.keys"),
         before.get("kluis.naast.keys")
     );
+    let kpath = naast::store::keys::keyfile::path_for(&t.path);
+    let mut now: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&kpath).unwrap()).unwrap();
+    let head = now.as_object_mut().unwrap().remove("log_head").unwrap();
+    let mut was = keys_before;
+    was.as_object_mut().unwrap().remove("log_head");
+    assert_eq!(now, was, "only the log's anchor changed");
+    assert!(head["line"].as_i64().unwrap() > 0);
     let v = Vault::open(&t.path, &t.store, None).unwrap();
     assert!(v.rekey_pending());
     let v = v.rekey_finish(&t.store, None).unwrap();

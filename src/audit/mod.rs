@@ -11,13 +11,15 @@
 //! the NEN 7513 minimum) can be pruned; the hash at the cut is kept as the new anchor.
 
 mod adopt;
+mod anchors;
 mod list;
 mod prune;
 mod trail;
 mod verify;
 
 pub(crate) use adopt::adopt_summary_log;
+pub use anchors::{anchor_holds, head, skip_past, verify_against};
 pub use list::{csv, list, Entry, Query};
 pub use prune::{prune, MIN_RETENTION_YEARS};
 pub use trail::{actor, log, record, record_at, set_actor, Actor, Event};
-pub use verify::{verify, Verification};
+pub use verify::{verify, Gap, Verification};

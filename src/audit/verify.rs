@@ -5,7 +5,7 @@ use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use super::trail::{anchor, chain};
-use crate::ground::error::Result;
+use crate::ground::error::{Error, Result};
 
 /// What [`verify`] found.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -20,6 +20,48 @@ pub struct Verification {
     /// The first entry where the chain does not hold.
     pub broken_at: Option<i64>,
     pub reason: Option<String>,
+    /// What is missing or changed, in words a person can be shown ([`Gap::error`]).
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub gap: Option<Gap>,
+    /// How many anchors kept outside the vault the log was held against.
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub anchors: usize,
+}
+
+/// Where the log and what was remembered of it part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gap {
+    /// Lines `from` through `to` are gone.
+    Cut { from: i64, to: i64 },
+    /// The line with this number has another hash than the one remembered: the log
+    /// was cut there and written on.
+    Rewritten(i64),
+    /// The log starts past this line without the Prune line that cut it there.
+    PruneUnlogged(i64),
+}
+
+impl Gap {
+    /// The finding as the core's error, so it is told in the user's language.
+    pub fn error(&self) -> Error {
+        match *self {
+            Gap::Cut { from, to } => Error::LogCut { from, to },
+            Gap::Rewritten(n) => Error::LogRewritten(n),
+            Gap::PruneUnlogged(n) => Error::LogPruneUnlogged(n),
+        }
+    }
+}
+
+impl Verification {
+    /// This verification, failed at `at` for `gap`.
+    pub(super) fn fail(mut self, at: i64, gap: Gap) -> Verification {
+        self.sound = false;
+        self.broken_at = Some(at);
+        self.reason = Some(gap.error().message(crate::ground::lang::Lang::En));
+        self.gap = Some(gap);
+        self
+    }
 }
 
 /// Walks the chain from the anchor: every entry must name the hash before it and
@@ -38,6 +80,8 @@ pub fn verify(conn: &Connection) -> Result<Verification> {
         entries: n,
         broken_at: Some(id),
         reason: Some(why.to_string()),
+        gap: None,
+        anchors: 0,
     };
     while let Some(r) = rows.next()? {
         n += 1;
@@ -78,7 +122,14 @@ pub fn verify(conn: &Connection) -> Result<Verification> {
         .optional()?;
     if let (Some(seq), last) = (seq, last_id.unwrap_or(0)) {
         if seq > last && seq > anchor_id(conn)? {
-            return Ok(broken(last + 1, "the newest entries were removed", n));
+            let v = broken(last + 1, "the newest entries were removed", n);
+            return Ok(v.fail(
+                last + 1,
+                Gap::Cut {
+                    from: last + 1,
+                    to: seq,
+                },
+            ));
         }
     }
     Ok(Verification {
@@ -86,6 +137,8 @@ pub fn verify(conn: &Connection) -> Result<Verification> {
         entries: n,
         broken_at: None,
         reason: None,
+        gap: None,
+        anchors: 0,
     })
 }
 

@@ -16,15 +16,23 @@ pub struct Ctx {
     pub json: bool,
     pub path: PathBuf,
     pub passphrase_file: Option<PathBuf>,
+    /// The passphrase once read (see [`Ctx::passphrase`]).
+    pub passphrase_read: std::cell::OnceCell<Zeroizing<String>>,
     pub store: Box<dyn KeyStore>,
 }
 
 impl Ctx {
+    /// The passphrase from `--passphrase-file`; read once and kept, since stdin
+    /// (`-`) cannot be read twice and some commands ask more than once.
     pub fn passphrase(&self) -> naast::ground::error::Result<Option<Zeroizing<String>>> {
-        self.passphrase_file
-            .as_deref()
-            .map(read_passphrase)
-            .transpose()
+        let Some(path) = self.passphrase_file.as_deref() else {
+            return Ok(None);
+        };
+        if let Some(p) = self.passphrase_read.get() {
+            return Ok(Some(p.clone()));
+        }
+        let p = read_passphrase(path)?;
+        Ok(Some(self.passphrase_read.get_or_init(|| p).clone()))
     }
 
     pub fn store(&self) -> &dyn KeyStore {
@@ -39,11 +47,18 @@ impl Ctx {
 
 /// The first line of the file, without its line ending. Whatever else the file holds
 /// is ignored, so a passphrase manager's export with a trailing newline works.
+/// `-` reads it from stdin (once: see `cli::stdin`).
 pub fn read_passphrase(path: &Path) -> naast::ground::error::Result<Zeroizing<String>> {
     let mut raw = Zeroizing::new(String::new());
-    std::fs::File::open(path)
-        .and_then(|mut f| f.read_to_string(&mut raw))
-        .map_err(|e| Error::io(path, e))?;
+    if path == Path::new("-") {
+        std::io::stdin()
+            .read_to_string(&mut raw)
+            .map_err(|e| Error::io("stdin", e))?;
+    } else {
+        std::fs::File::open(path)
+            .and_then(|mut f| f.read_to_string(&mut raw))
+            .map_err(|e| Error::io(path, e))?;
+    }
     let line = raw.lines().next().unwrap_or("");
     if line.is_empty() {
         return Err(naast::ground::error::Invalid::Empty("passphrase").into());

@@ -16,6 +16,7 @@ mod key;
 mod log;
 mod output;
 mod person;
+mod stdin;
 mod summary;
 mod unsure;
 
@@ -64,6 +65,21 @@ pub fn run() -> ExitCode {
         Some(Err(e)) => return fail(&e, lang_guess),
         None => lang_guess,
     };
+    // Standard input is read once: one option per command may ask for it.
+    let mut others = Vec::new();
+    if cli.passphrase_file.as_deref().is_some_and(stdin::is_stdin) {
+        others.push("--passphrase-file");
+    }
+    match &cli.command {
+        args::Command::Recover => others.push("naast recover"),
+        args::Command::Passphrase {
+            new_passphrase_file,
+        } if stdin::is_stdin(new_passphrase_file) => others.push("--new-passphrase-file"),
+        _ => {}
+    }
+    if let Err(e) = stdin::check(&others) {
+        return fail(&e, lang);
+    }
     let path = match cli.vault.clone().or_else(naast::vault::default_path) {
         Some(p) => p,
         None => {
@@ -86,6 +102,7 @@ pub fn run() -> ExitCode {
         json: cli.json,
         path,
         passphrase_file: cli.passphrase_file,
+        passphrase_read: std::cell::OnceCell::new(),
         store,
     };
     match dispatch::dispatch(&ctx, cli.command) {

@@ -117,6 +117,8 @@ pub enum Invalid {
     EraseNeedsYes(String),
     #[error("nothing to change: give at least one field to edit")]
     NothingToChange,
+    #[error("{first} and {second} both ask to read stdin ('-'); only one can: give the other as text or a file")]
+    StdinTwice { first: String, second: String },
     #[error("unknown log action '{0}' (use create, change, delete, erase, view, search, print, save, export, copy, share, backup, restore, unlock, lock, key, prune)")]
     LogAction(String),
     #[error("unknown format '{0}' (use json or html)")]
@@ -244,6 +246,12 @@ pub enum Error {
     CurrentSecretWrong,
     #[error("the clipboard of this computer did not answer; nothing was copied")]
     Clipboard,
+    #[error("{} missing from the log: they were there when the vault was last closed or backed up", lines_en(*from, *to))]
+    LogCut { from: i64, to: i64 },
+    #[error("log line {0} is not the line that was there when the vault was last closed or backed up: the log was cut there and written on")]
+    LogRewritten(i64),
+    #[error("the log starts after line {0}, but no prune line says it was pruned there")]
+    LogPruneUnlogged(i64),
     #[error("{0}")]
     Invalid(#[from] Invalid),
     #[error("could not read or write {path}: {source}")]
@@ -363,9 +371,21 @@ impl Error {
             Error::ImportChanged => "import_changed",
             Error::CurrentSecretWrong => "current_secret_wrong",
             Error::Clipboard => "clipboard",
+            Error::LogCut { .. } => "log_cut",
+            Error::LogRewritten(_) => "log_rewritten",
+            Error::LogPruneUnlogged(_) => "log_prune_unlogged",
             Error::Invalid(_) => "invalid",
             Error::Io { .. } => "io",
             Error::Db(_) => "db",
         }
+    }
+}
+
+/// "line 1041 is" or "lines 1041–1057 are".
+fn lines_en(from: i64, to: i64) -> String {
+    if from == to {
+        format!("line {from} is")
+    } else {
+        format!("lines {from}–{to} are")
     }
 }

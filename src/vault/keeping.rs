@@ -54,6 +54,48 @@ impl Vault {
         self.log_key("keyring")
     }
 
+    /// Writes the log's newest line into the key file, so that lines cut from the
+    /// log's end later are noticed (`audit::verify_against`). Called as the vault
+    /// closes. The key file is read from disk again and only its `log_head` changes:
+    /// whatever else was written there meanwhile (a rekey's pending key, a new
+    /// passphrase) stays. A key file that is not this vault's, or no longer opens
+    /// with this key, is left alone, and so is an anchor the log no longer holds.
+    /// Written atomically, owner-only, like every write of the key file; nothing is
+    /// written when the head did not move.
+    pub(super) fn remember_log_head(&mut self) -> Result<()> {
+        let head = crate::audit::head(&self.conn)?;
+        if head.is_none() || head == self.keys.log_head {
+            return Ok(());
+        }
+        let kpath = keyfile::path_for(&self.path);
+        let Some(mut keys) = crate::store::keys::KeyFile::read(&kpath)? else {
+            return Ok(());
+        };
+        if keys.vault_id != self.keys.vault_id
+            || !(keys.fits(&self.key) || keys.fits_pending(&self.key))
+            || keys.log_head == head
+        {
+            return Ok(());
+        }
+        // A log that no longer holds the remembered line was cut: the old anchor
+        // stays, so the next `log --verify` still names the gap.
+        if let Some(old) = &keys.log_head {
+            if !crate::audit::anchor_holds(&self.conn, old)? {
+                return Ok(());
+            }
+        }
+        keys.log_head = head;
+        keys.write(&kpath)?;
+        self.keys = keys;
+        Ok(())
+    }
+
+    /// The log's newest line as the key file remembered it when this vault was
+    /// opened: one of the anchors `naast log --verify` holds the log against.
+    pub fn remembered_log_head(&self) -> Option<&crate::store::keys::LogHead> {
+        self.keys.log_head.as_ref()
+    }
+
     /// Records who opened or locked the vault (the app calls these; every command
     /// of the command line logs its own action instead).
     pub fn log_access(&self, action: crate::ground::vocab::Action) -> Result<()> {

@@ -215,6 +215,8 @@ impl Vault {
             None => {
                 let mut k = KeyFile::new(&id, &used, KeyMode::Keyring);
                 k.salt = Some(salt);
+                // What this vault's own key file remembered of the log stays.
+                k.log_head = mine.and_then(|m| m.log_head.clone());
                 (k, used.clone())
             }
         };
@@ -303,9 +305,15 @@ impl Drop for Vault {
     /// Lets SQLite refresh its planner statistics, as its docs advise before closing,
     /// but only when this session wrote something: a command that was refused, or
     /// only read, leaves the file byte-for-byte as it found it.
+    ///
+    /// Closing is also when the key file learns the log's newest line (see
+    /// `remember_log_head`): the one place every face's close and lock passes.
     fn drop(&mut self) {
         if self.conn.total_changes() > 0 && !self.quiet_close {
             let _ = self.conn.execute_batch("PRAGMA optimize;");
+        }
+        if !self.quiet_close {
+            let _ = self.remember_log_head();
         }
     }
 }

@@ -25,7 +25,8 @@ pub struct Cli {
     /// The vault file (default: the platform's data folder).
     #[arg(long, global = true, env = "NAAST_VAULT", value_name = "PATH")]
     pub vault: Option<PathBuf>,
-    /// A file whose first line is the passphrase (passphrase mode only).
+    /// A file whose first line is the passphrase (passphrase mode only); `-` reads
+    /// it from stdin.
     #[arg(long, global = true, value_name = "FILE")]
     pub passphrase_file: Option<PathBuf>,
     /// Print JSON instead of text.
@@ -124,7 +125,9 @@ pub enum Command {
         /// CSV instead of text.
         #[arg(long, conflicts_with = "json")]
         csv: bool,
-        /// Check the hash chain; exit 0 only when it is whole.
+        /// Check the hash chain, and its end against the newest line the key file
+        /// and the backups' manifests remember; exit 0 only when it is whole and
+        /// nothing is missing.
         #[arg(long)]
         verify: bool,
     },

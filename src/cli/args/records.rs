@@ -5,19 +5,23 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 
+use crate::cli::stdin::FreeText;
+
 #[derive(Subcommand, Debug)]
 pub enum PersonCmd {
     Add {
         #[arg(long)]
         alias: String,
-        /// Optional; printed only in outputs at level full.
-        #[arg(long, default_value = "")]
+        /// Optional; printed only in outputs at level full. `-` reads it from stdin.
+        #[arg(long, value_parser = FreeText, default_value = "")]
         full_name: String,
         #[arg(long, default_value = "client")]
         context: String,
-        #[arg(long, default_value = "")]
+        /// `-` reads it from stdin (never in the shell's history).
+        #[arg(long, value_parser = FreeText, default_value = "")]
         wishes: String,
-        #[arg(long, default_value = "")]
+        /// `-` reads it from stdin (never in the shell's history).
+        #[arg(long, value_parser = FreeText, default_value = "")]
         strengths: String,
     },
     List,
@@ -103,7 +107,8 @@ pub enum ConsentCmd {
         /// The last day it is valid.
         #[arg(long)]
         until: String,
-        #[arg(long, default_value = "")]
+        /// What the consent covers. `-` reads it from stdin.
+        #[arg(long, value_parser = FreeText, default_value = "")]
         scope: String,
     },
     List {
@@ -151,19 +156,23 @@ pub struct ContactFields {
     pub support: Vec<String>,
     #[arg(long = "tag")]
     pub tags: Vec<String>,
-    #[arg(long, conflicts_with = "note_file")]
+    /// `-` reads it from stdin (never in the shell's history).
+    #[arg(long, value_parser = FreeText, conflicts_with = "note_file")]
     pub note: Option<String>,
     #[arg(long)]
     pub note_file: Option<PathBuf>,
-    #[arg(long)]
+    /// `-` reads it from stdin (never in the shell's history).
+    #[arg(long, value_parser = FreeText)]
     pub own_words: Option<String>,
     #[arg(long)]
     pub own_experience: bool,
-    #[arg(long)]
+    /// `-` reads it from stdin (never in the shell's history).
+    #[arg(long, value_parser = FreeText)]
     pub own_experience_note: Option<String>,
     #[arg(long)]
     pub signal: bool,
-    #[arg(long)]
+    /// `-` reads it from stdin (never in the shell's history).
+    #[arg(long, value_parser = FreeText)]
     pub signal_note: Option<String>,
     /// Whose the signal is (an alias of someone present; repeat for more). Default:
     /// everyone present.
@@ -203,23 +212,27 @@ pub struct EditFields {
     /// Remove every own tag.
     #[arg(long)]
     pub no_tags: bool,
-    #[arg(long, conflicts_with = "note_file")]
+    /// `-` reads it from stdin (never in the shell's history).
+    #[arg(long, value_parser = FreeText, conflicts_with = "note_file")]
     pub note: Option<String>,
     #[arg(long)]
     pub note_file: Option<PathBuf>,
-    #[arg(long)]
+    /// `-` reads it from stdin (never in the shell's history).
+    #[arg(long, value_parser = FreeText)]
     pub own_words: Option<String>,
     #[arg(long, conflicts_with = "no_own_experience")]
     pub own_experience: bool,
     #[arg(long)]
     pub no_own_experience: bool,
-    #[arg(long)]
+    /// `-` reads it from stdin (never in the shell's history).
+    #[arg(long, value_parser = FreeText)]
     pub own_experience_note: Option<String>,
     #[arg(long, conflicts_with = "no_signal")]
     pub signal: bool,
     #[arg(long)]
     pub no_signal: bool,
-    #[arg(long)]
+    /// `-` reads it from stdin (never in the shell's history).
+    #[arg(long, value_parser = FreeText)]
     pub signal_note: Option<String>,
     /// Whose the signal is (replaces the list).
     #[arg(long = "signal-for")]
@@ -272,12 +285,13 @@ pub enum BridgeCmd {
         to: String,
         #[arg(long)]
         kind: String,
-        #[arg(long, conflicts_with = "text_file")]
+        /// `-` reads it from stdin (never in the shell's history).
+        #[arg(long, value_parser = FreeText, conflicts_with = "text_file")]
         text: Option<String>,
         #[arg(long)]
         text_file: Option<PathBuf>,
-        /// The person's own voice.
-        #[arg(long, default_value = "")]
+        /// The person's own voice. `-` reads it from stdin.
+        #[arg(long, value_parser = FreeText, default_value = "")]
         voice: String,
         #[arg(long = "contact")]
         contacts: Vec<i64>,
@@ -309,7 +323,8 @@ pub enum BridgeCmd {
     },
     Answer {
         id: i64,
-        #[arg(long)]
+        /// `-` reads it from stdin (never in the shell's history).
+        #[arg(long, value_parser = FreeText)]
         text: String,
     },
     Close {
@@ -324,7 +339,8 @@ pub enum FollowupCmd {
         person: String,
         #[arg(long)]
         due: String,
-        #[arg(long, default_value = "")]
+        /// `-` reads it from stdin (never in the shell's history).
+        #[arg(long, value_parser = FreeText, default_value = "")]
         why: String,
     },
     List {

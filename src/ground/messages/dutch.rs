@@ -93,6 +93,20 @@ pub(super) fn error_nl(e: &Error) -> String {
         Error::NoSuchSheet { name, have } => {
             format!("de werkmap heeft geen blad '{name}' (wel: {have})")
         }
+        Error::LogCut { from, to } => format!(
+            "{} in het logboek: ze waren er toen de kluis voor het laatst werd gesloten of geback-upt",
+            if from == to {
+                format!("regel {from} ontbreekt")
+            } else {
+                format!("regels {from}–{to} ontbreken")
+            }
+        ),
+        Error::LogRewritten(n) => format!(
+            "regel {n} van het logboek is niet de regel die er stond toen de kluis voor het laatst werd gesloten of geback-upt: het logboek is daar ingekort en verder geschreven"
+        ),
+        Error::LogPruneUnlogged(n) => format!(
+            "het logboek begint na regel {n}, maar geen opruimregel zegt dat het daar is opgeruimd"
+        ),
         Error::SheetEmpty => "het blad is leeg: er is geen rij met kolomkoppen".into(),
         Error::SheetTooLarge(n) => format!(
             "het blad heeft meer dan {} rijen",
@@ -196,6 +210,9 @@ fn invalid_nl(i: &Invalid) -> String {
         ),
         Invalid::EraseNeedsYes(who) => format!(
             "wissen kan niet ongedaan worden gemaakt; bevestig met --yes dat {who} en alles wat alleen over die persoon gaat weg mag"
+        ),
+        Invalid::StdinTwice { first, second } => format!(
+            "{first} en {second} willen allebei van stdin lezen ('-'); dat kan er maar één: geef de ander als tekst of als bestand"
         ),
         Invalid::LogAction(s) => format!(
             "onbekende handeling '{s}' (gebruik create, change, delete, erase, view, search, print, save, export, copy, share, backup, restore, unlock, lock, key, prune)"

@@ -114,6 +114,13 @@ mod tests {
             Error::ImportChanged,
             Error::CurrentSecretWrong,
             Error::Clipboard,
+            Error::LogCut {
+                from: 1041,
+                to: 1057,
+            },
+            Error::LogCut { from: 9, to: 9 },
+            Error::LogRewritten(1041),
+            Error::LogPruneUnlogged(300),
         ];
         v.extend(
             [

@@ -50,6 +50,20 @@ pub struct KeyFile {
     /// swapped yet.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pending: Option<Pending>,
+    /// The audit log's newest line when the vault was last closed. The log's own
+    /// chain lives inside the vault, so anyone with the key could cut its newest
+    /// lines and leave a chain that holds; this copy outside the vault is what
+    /// `naast log --verify` holds the log against. Absent in older key files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log_head: Option<LogHead>,
+}
+
+/// One line of the audit log by its number and hash: what a key file or a backup's
+/// manifest remembers of the log, so that lines cut from its end are noticed.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct LogHead {
+    pub line: i64,
+    pub hash: String,
 }
 
 /// The new key and the old one, each sealed by the other.
@@ -150,6 +164,7 @@ impl KeyFile {
             salt: None,
             passphrase: None,
             pending: None,
+            log_head: None,
         }
     }
 

@@ -8,5 +8,5 @@ pub mod keystore;
 pub mod recovery;
 
 pub use key::VaultKey;
-pub use keyfile::{KeyFile, KeyMode};
+pub use keyfile::{KeyFile, KeyMode, LogHead};
 pub use keystore::{KeyStore, MemoryKeyStore, OsKeyring};

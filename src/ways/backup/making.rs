@@ -23,7 +23,7 @@ use crate::ground::error::{Error, Result};
 use crate::records::settings::Settings;
 use crate::store::db;
 use crate::store::db::write_tx;
-use crate::store::keys::VaultKey;
+use crate::store::keys::{LogHead, VaultKey};
 use crate::vault::Vault;
 
 /// The folder from the settings, or the default.
@@ -284,12 +284,15 @@ impl Job {
         // The copy builds its indexes in memory before they reach the file.
         conn.execute_batch("PRAGMA main.cache_size = -65536; PRAGMA kopie.cache_size = -131072;")?;
         let made_at = now.to_rfc3339_opts(SecondsFormat::Secs, true);
-        let copied = (|| -> Result<(Tables, i64, i64)> {
+        let copied = (|| -> Result<(Tables, i64, i64, Option<LogHead>)> {
             // One read transaction: the copy is one moment of the vault, even while
             // the app or a script keeps writing to it.
             conn.execute_batch("BEGIN")?;
-            let inner = (|| -> Result<(Tables, i64, i64)> {
+            let inner = (|| -> Result<(Tables, i64, i64, Option<LogHead>)> {
                 let tables = crate::vault::table_counts(&conn, "main")?;
+                // The vault's newest log line, in the same moment as the copy
+                // (unqualified, `audit_log` is main's: SQLite looks there first).
+                let head = crate::audit::head(&conn)?;
                 let change = change_count(&conn)?;
                 let version = db::schema_version(&conn)?;
                 conn.query_row("SELECT sqlcipher_export('kopie')", [], |_| Ok(()))?;
@@ -302,7 +305,7 @@ impl Job {
                     (&made_at, header),
                 )?;
                 conn.execute("DELETE FROM kopie.meta WHERE key = ?1", [LAST_KEY])?;
-                Ok((tables, change, version))
+                Ok((tables, change, version, head))
             })();
             match inner {
                 Ok(r) => {
@@ -317,7 +320,7 @@ impl Job {
         })();
         let detached = conn.execute_batch("DETACH DATABASE kopie");
         drop(conn);
-        let (tables, change, version) = copied?;
+        let (tables, change, version, log_head) = copied?;
         detached?;
         crate::store::files::sync_file(partial).map_err(|e| Error::io(partial, e))?;
         let report = check_file(partial, &self.key, crate::ground::lang::Lang::En)?;
@@ -337,6 +340,7 @@ impl Job {
             schema_version: version,
             bytes,
             sha256,
+            log_head,
         };
         Ok((tables, change, manifest))
     }

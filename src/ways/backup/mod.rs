@@ -13,8 +13,11 @@
 //!
 //! What lies beside a backup in plaintext (the `.json` manifest) is only what is
 //! needed to find and check it without the key: when, which vault, which schema, its
-//! size and SHA-256. The counts live inside, in the encrypted `meta` table.
+//! size and SHA-256, and the number and hash of the log's newest line (an anchor
+//! `naast log --verify` holds the log against). The counts live inside, in the
+//! encrypted `meta` table.
 
+mod anchoring;
 mod keeping;
 mod making;
 mod model;
@@ -22,6 +25,7 @@ mod names;
 mod restoring;
 mod verifying;
 
+pub use anchoring::{log_anchors, verify_log};
 pub use keeping::{list, plan};
 pub use making::{auto, changed, due, folder, last, make, prepare, record, status, Job, Made};
 pub use model::{Backup, Counts, LastBackup, Policy, Report, Status, Trigger};

@@ -97,6 +97,12 @@ pub(super) struct Manifest {
     pub(super) schema_version: i64,
     pub(super) bytes: u64,
     pub(super) sha256: String,
+    /// The vault's newest log line when the copy was taken (a number and a hash,
+    /// nothing of what it says): held against the log by `naast log --verify`, so
+    /// that lines cut from the log after this backup are noticed. Absent in
+    /// manifests of older versions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) log_head: Option<crate::store::keys::LogHead>,
 }
 
 /// The result of checking one backup: the restore drill.

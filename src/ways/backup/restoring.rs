@@ -8,14 +8,15 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use zeroize::Zeroizing;
 
-use super::making::Job;
+use super::anchoring::in_folder;
+use super::making::{folder, Job};
 use super::model::{Report, LAST_KEY};
 use super::names::with_suffix;
 use super::verifying::check_file;
 use crate::ground::error::{Error, Result};
 use crate::store::db;
 use crate::store::db::write_tx;
-use crate::store::keys::{recovery, KeyStore, VaultKey};
+use crate::store::keys::{keyfile, recovery, KeyStore, VaultKey};
 use crate::vault::schema;
 use crate::vault::Vault;
 
@@ -106,9 +107,19 @@ pub fn restore(
         }
         return Err(e);
     }
+    // What the vault being replaced remembered of its log: a restore numbers its
+    // next lines past it (see `audit::skip_past`).
+    let mut known = crate::store::keys::KeyFile::read(&keyfile::path_for(target))
+        .ok()
+        .flatten()
+        .and_then(|k| k.log_head)
+        .map_or(0, |h| h.line);
     let (kept, erased) = if present {
         match keep_aside(target, &key, now) {
-            Ok((k, erased)) => (Some(k), erased),
+            Ok((k, erased, head)) => {
+                known = known.max(head);
+                (Some(k), erased)
+            }
             Err(e) => {
                 for f in crate::store::files::vault_files(&staged) {
                     let _ = fs::remove_file(f);
@@ -122,6 +133,13 @@ pub fn restore(
     crate::store::files::replace(&staged, target).map_err(|e| Error::io(target, e))?;
     crate::store::files::sync_dir(target).map_err(|e| Error::io(target, e))?;
     let vault = Vault::recover_with_key(target, key, store, new_passphrase)?;
+    let s = crate::records::settings::load(vault.conn())?;
+    let mut anchors = in_folder(&folder(&vault, &s), vault.id());
+    if let Some(dir) = file.parent() {
+        anchors.extend(in_folder(dir, vault.id()));
+    }
+    known = anchors.iter().map(|h| h.line).fold(known, i64::max);
+    crate::audit::skip_past(vault.conn(), known)?;
     let erased_again = erase_again(&vault, &erased)?;
     crate::audit::log(
         vault.conn(),
@@ -201,13 +219,14 @@ pub(super) fn stage(file: &Path, staged: &Path, key: &VaultKey) -> Result<()> {
 ///
 /// Also returns who was erased from it (the ids its log names with an erasure): a
 /// backup made before an erasure still holds that person, and the restore erases
-/// them again.
+/// them again; and its log's newest line number, which the restored log skips past.
 pub(super) fn keep_aside(
     target: &Path,
     key: &VaultKey,
     now: DateTime<Utc>,
-) -> Result<(PathBuf, Vec<i64>)> {
+) -> Result<(PathBuf, Vec<i64>, i64)> {
     let mut erased = Vec::new();
+    let mut head = 0;
     if target.exists() {
         let conn = Connection::open_with_flags(
             target,
@@ -231,6 +250,11 @@ pub(super) fn keep_aside(
                 )?
                 .query_map([], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
+            head = conn
+                .query_row("SELECT max(id) FROM audit_log", [], |r| {
+                    r.get::<_, Option<i64>>(0)
+                })?
+                .unwrap_or(0);
         }
         drop(conn);
     }
@@ -256,5 +280,5 @@ pub(super) fn keep_aside(
         }
     }
     crate::store::files::sync_dir(target).map_err(|e| Error::io(target, e))?;
-    Ok((aside, erased))
+    Ok((aside, erased, head))
 }
