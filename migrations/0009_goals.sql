@@ -60,3 +60,6 @@ CREATE TABLE contact_goal (
     PRIMARY KEY (contact_id, goal_id)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX contact_goal_goal ON contact_goal (goal_id);
+
+-- A check-in can be a plan review ("plan bespreken"): looking at the plan together.
+ALTER TABLE followup ADD COLUMN plan_review INTEGER NOT NULL DEFAULT 0 CHECK (plan_review IN (0, 1));

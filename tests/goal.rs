@@ -506,3 +506,81 @@ fn a_vault_of_the_version_before_gains_an_empty_plan_and_keeps_its_people() {
     );
     assert_eq!(person::get(&conn, 2).unwrap().alias, "Joris");
 }
+
+#[test]
+fn a_check_in_can_be_a_plan_review_and_a_colleague_without_a_plan_gets_none() {
+    let c = Cli::new();
+    c.init();
+    c.ok(&["person", "add", "--alias", "Sanne"]);
+    c.ok(&[
+        "person",
+        "add",
+        "--alias",
+        "Joris",
+        "--context",
+        "colleague",
+    ]);
+    let review = c.json(&[
+        "followup",
+        "add",
+        "--person",
+        "Sanne",
+        "--due",
+        "2026-12-20",
+        "--plan-review",
+    ]);
+    assert_eq!(review["plan_review"], true);
+    assert_eq!(review["why"], "plan bespreken");
+    let with_why = c.json(&[
+        "followup",
+        "add",
+        "--person",
+        "Sanne",
+        "--due",
+        "2026-12-21",
+        "--plan-review",
+        "--why",
+        "na de vakantie",
+    ]);
+    assert_eq!(with_why["why"], "plan bespreken: na de vakantie");
+    let plain = c.json(&[
+        "followup",
+        "add",
+        "--person",
+        "Sanne",
+        "--due",
+        "2026-12-22",
+    ]);
+    assert_eq!(plain["plan_review"], false);
+    let text = c.ok(&["followup", "list", "--person", "Sanne"]);
+    assert!(text.contains("plan bespreken"), "{text}");
+
+    refused(
+        &c.run(&[
+            "followup",
+            "add",
+            "--person",
+            "Joris",
+            "--due",
+            "2026-12-20",
+            "--plan-review",
+        ]),
+        "Joris is een collega",
+    );
+    // An ordinary check-in for a colleague stays possible.
+    c.ok(&[
+        "followup",
+        "add",
+        "--person",
+        "Joris",
+        "--due",
+        "2026-12-20",
+    ]);
+
+    let log = c.json(&["log", "--person", "Sanne", "--action", "create"]);
+    let reviews = arr(&log)
+        .iter()
+        .filter(|l| l["object"] == "followup" && l["detail"]["plan_review"] == true)
+        .count();
+    assert_eq!(reviews, 2);
+}

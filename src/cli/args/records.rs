@@ -340,6 +340,9 @@ pub enum FollowupCmd {
         due: String,
         #[arg(long, default_value = "")]
         why: String,
+        /// A plan review ("plan bespreken"): the person's own plan looked at together.
+        #[arg(long)]
+        plan_review: bool,
     },
     List {
         #[arg(long)]
