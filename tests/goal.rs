@@ -584,3 +584,90 @@ fn a_check_in_can_be_a_plan_review_and_a_colleague_without_a_plan_gets_none() {
         .count();
     assert_eq!(reviews, 2);
 }
+
+#[test]
+fn the_plan_leaves_in_the_export_whole_and_in_the_summary_only_when_marked() {
+    let c = Cli::new();
+    c.init();
+    c.ok(&["person", "add", "--alias", "Sanne"]);
+    c.ok(&["person", "add", "--alias", "Esra"]);
+    let marked = new_goal(
+        &c,
+        &[
+            "--person",
+            "Sanne",
+            "--text",
+            "Samen met Esra naar de markt",
+            "--consult",
+        ],
+    )
+    .to_string();
+    let private =
+        new_goal(&c, &["--person", "Sanne", "--text", "Iets alleen voor ons"]).to_string();
+    c.ok(&[
+        "goal",
+        "rate",
+        &marked,
+        "--score",
+        "8",
+        "--words",
+        "Het lukte twee keer",
+    ]);
+    c.ok(&["goal", "rate", &private, "--score", "2"]);
+    c.ok(&[
+        "contact",
+        "add",
+        "--person",
+        "Sanne",
+        "--support",
+        "practical",
+        "--goal",
+        &marked,
+    ]);
+
+    let out = c.dir.path().join("sanne.json");
+    c.ok(&["person", "export", "Sanne", "--out", &win(&out)]);
+    let d: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    let plan = arr(&d["plan"]);
+    assert_eq!(plan.len(), 2, "the whole plan, the unmarked goal too");
+    assert_eq!(plan[1]["text"], "Iets alleen voor ons");
+    assert_eq!(plan[0]["ratings"][0]["words"], "Het lukte twee keer");
+    assert_eq!(arr(&plan[0]["contacts"]).len(), 1);
+
+    let today = naast::ground::calendar::today().to_string();
+    let html = c.dir.path().join("overleg.html");
+    c.ok(&[
+        "summary",
+        "--from",
+        &today,
+        "--to",
+        &today,
+        "--out",
+        &win(&html),
+    ]);
+    let page = std::fs::read_to_string(&html).unwrap();
+    let esra = c.json(&["person", "show", "Esra"])["person"]["code"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        page.contains(&format!("Samen met {esra} naar de markt")),
+        "pseudonymised"
+    );
+    assert!(page.contains("8/10") && page.contains("Het lukte twee keer"));
+    assert!(!page.contains("Iets alleen voor ons") && !page.contains("2/10"));
+
+    // Unmarked: out of the next summary.
+    c.ok(&["goal", "change", &marked, "--no-consult"]);
+    c.ok(&[
+        "summary",
+        "--from",
+        &today,
+        "--to",
+        &today,
+        "--out",
+        &win(&html),
+    ]);
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(!page.contains("naar de markt"));
+}

@@ -81,6 +81,14 @@ pub(super) fn person_cmd(ctx: &Ctx, cmd: PersonCmd) -> Result<ExitCode> {
                         m.role
                     );
                 }
+                for g in naast::records::goal::list(c, p.id)? {
+                    println!(
+                        "  doel #{} ({}): {}",
+                        g.id,
+                        g.status.words(Lang::Nl),
+                        g.text
+                    );
+                }
                 for k in consent::consents(c, p.id)? {
                     println!(
                         "  toestemming #{} voor {} t/m {}{}",

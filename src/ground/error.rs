@@ -312,6 +312,7 @@ impl Error {
             Invalid::Mode(_) => "mode",
             Invalid::Initiative(_) => "initiative",
             Invalid::DateTime(_) | Invalid::SkippedTime(_) | Invalid::MomentText(_) => "when",
+            Invalid::GoalNotPresent { .. } => "goals",
             Invalid::WhoseMissing(what) | Invalid::WhoseNotPresent { what, .. } => match *what {
                 "signal" => "signal_for",
                 "own words" => "own_words_for",
