@@ -18,6 +18,7 @@ use naast::records::consent;
 use naast::records::contact::{self, NewContact};
 use naast::records::erasure;
 use naast::records::followup;
+use naast::records::goal;
 use naast::records::person::{self, NewPerson};
 use naast::vault::Vault;
 use naast::ways::dossier::{self, Format};
@@ -80,6 +81,33 @@ fn seed(v: &Vault) -> (i64, i64) {
     let f = followup::open(c, Some(sanne)).unwrap()[0].id;
     followup::done(c, f, calendar::today()).unwrap();
     followup::add(c, sanne, day("2026-12-15"), "na de vakantie").unwrap();
+    // Her own plan: a goal with Mo in it, a rating, a status change.
+    let g = goal::add(
+        c,
+        sanne,
+        &goal::NewGoal {
+            text: "Samen met Mo koken, zonder dat het me uitput".into(),
+            why: "Ik wil weer gastvrouw zijn".into(),
+            helpers: vec!["dr. Visser".into()],
+            supporter: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    for (score, words) in [(3, "Nog zwaar"), (5, "Lukt <b>half</b>")] {
+        goal::rate(
+            c,
+            g.id,
+            &goal::NewRating {
+                score,
+                words: words.into(),
+                on: Some(day("2026-11-20")),
+                contact: None,
+            },
+        )
+        .unwrap();
+    }
+    goal::set_status(c, g.id, goal::Status::LetGo).unwrap();
     (sanne, mo)
 }
 
@@ -122,6 +150,20 @@ fn everything_about_a_person_about_them_only_in_both_files() {
         .map(|l| l["action"].as_str().unwrap())
         .collect();
     assert_eq!(logged, ["share"]);
+    // Her whole plan, with its history.
+    let plan = j["plan"].as_array().unwrap();
+    assert_eq!(plan.len(), 1);
+    assert_eq!(plan[0]["status"], "let-go");
+    assert_eq!(plan[0]["why"], "Ik wil weer gastvrouw zijn");
+    let scores: Vec<i64> = plan[0]["ratings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["score"].as_i64().unwrap())
+        .collect();
+    assert_eq!(scores, [3, 5]);
+    assert_eq!(plan[0]["history"].as_array().unwrap().len(), 2);
+    assert_eq!(plan[0]["helpers"][0]["name"], "dr. Visser");
 
     let html = std::fs::read_to_string(&html_out).unwrap();
     for doc in [std::fs::read_to_string(&json_out).unwrap(), html.clone()] {
@@ -136,6 +178,14 @@ fn everything_about_a_person_about_them_only_in_both_files() {
     assert!(html.contains("Samen de brief gelezen &lt;b&gt;vetgedrukt&lt;/b&gt;."));
     assert!(!html.contains("<script") && !html.contains("http"));
     assert!(html.contains("met 1 andere deelnemer"));
+    assert!(html.contains("Jouw plan"));
+    assert!(
+        html.contains("Samen met een andere deelnemer koken"),
+        "{html}"
+    );
+    assert!(html.contains("losgelaten"));
+    assert!(html.contains("Lukt &lt;b&gt;half&lt;/b&gt;"));
+    assert!(html.contains("dr. Visser, je ervaringsdeskundige"));
     for f in [&json_out, &html_out] {
         use std::os::unix::fs::PermissionsExt;
         let mode = std::fs::metadata(f).unwrap().permissions().mode() & 0o777;
@@ -186,6 +236,31 @@ fn an_erased_person_is_nowhere_in_the_file_pages_and_log_included() {
     g.note = "gedeeldemarkeringxyz".into();
     contact::add(c, &g).unwrap();
     naast::records::draft::save(c, None, r#"{"note":"conceptmarkeringxyz"}"#, &[erased]).unwrap();
+    let plan = goal::add(
+        c,
+        erased,
+        &goal::NewGoal {
+            text: "doelmarkeringxyz".into(),
+            why: "waaroommarkeringxyz".into(),
+            steps: "stappenmarkeringxyz".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let mut touched = NewContact::now(vec![erased, kept], vec![Support::Practical]);
+    touched.goals = Some(vec![plan.id]);
+    let at = contact::add(c, &touched).unwrap();
+    goal::rate(
+        c,
+        plan.id,
+        &goal::NewRating {
+            score: 4,
+            words: "beoordelingmarkeringxyz".into(),
+            on: None,
+            contact: Some(at),
+        },
+    )
+    .unwrap();
     let key = hex::encode(
         naast::store::keys::recovery::decode(&code)
             .unwrap()
@@ -197,6 +272,10 @@ fn an_erased_person_is_nowhere_in_the_file_pages_and_log_included() {
         "notitiemarkeringxyz",
         "eigenwoordenmarkeringxyz",
         "conceptmarkeringxyz",
+        "doelmarkeringxyz",
+        "waaroommarkeringxyz",
+        "stappenmarkeringxyz",
+        "beoordelingmarkeringxyz",
     ];
     // The scanner sees them while they are there (so its silence later means something).
     let before = scan(&t.path, &key, &markers);
@@ -214,7 +293,21 @@ fn an_erased_person_is_nowhere_in_the_file_pages_and_log_included() {
     assert_eq!(after["sound"], true);
     assert!(after["pages"].as_i64().unwrap() > 10);
     assert_eq!(after["found"], serde_json::json!([]), "{after}");
-    // The group contact of the other person stays, without her.
+    // The group contacts of the other person stay, without her and her goal.
     let v = t.open().unwrap();
-    assert_eq!(contact::count(v.conn(), &Default::default()).unwrap(), 1);
+    assert_eq!(contact::count(v.conn(), &Default::default()).unwrap(), 2);
+    assert!(goal::for_contact(v.conn(), at).unwrap().is_empty());
+    for table in [
+        "goal",
+        "goal_rating",
+        "goal_status",
+        "goal_helper",
+        "contact_goal",
+    ] {
+        let n: i64 = v
+            .conn()
+            .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 0, "{table}");
+    }
 }

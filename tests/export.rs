@@ -153,6 +153,28 @@ fn everything_is_exported_owner_only_in_each_format_and_logged() {
         time::parse_date("2099-01-01").unwrap(),
     )
     .unwrap();
+    let g = naast::records::goal::add(
+        c,
+        sanne.id,
+        &naast::records::goal::NewGoal {
+            text: "Ik wil weer zelf mijn post openen".into(),
+            helpers: vec!["dr. Visser".into()],
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    naast::records::goal::rate(
+        c,
+        g.id,
+        &naast::records::goal::NewRating {
+            score: 7,
+            words: "=bijna".into(),
+            on: Some(time::parse_date("2026-11-20").unwrap()),
+            contact: None,
+        },
+    )
+    .unwrap();
+    naast::records::goal::set_status(c, g.id, naast::records::goal::Status::Reached).unwrap();
     let out = t.dir.path().join("alles");
     let files = export::export_all(c, v.path(), &out, Format::Csv).unwrap();
     let names: Vec<String> = files
@@ -169,6 +191,9 @@ fn everything_is_exported_owner_only_in_each_format_and_logged() {
             "bridge_notes.csv",
             "bridge_shares.csv",
             "checkins.csv",
+            "goals.csv",
+            "goal_ratings.csv",
+            "goal_history.csv",
             "log.csv"
         ]
     );
@@ -195,6 +220,11 @@ fn everything_is_exported_owner_only_in_each_format_and_logged() {
         ]
     );
     assert_eq!(people.rows.len(), 6);
+    let ratings = std::fs::read_to_string(out.join("goal_ratings.csv")).unwrap();
+    assert!(
+        ratings.contains(";'=bijna;"),
+        "a formula is defused: {ratings}"
+    );
     let circle = std::fs::read_to_string(out.join("circle.csv")).unwrap();
     assert!(circle.contains("dr. Visser;psychiater;true"), "{circle}");
 
@@ -210,6 +240,9 @@ fn everything_is_exported_owner_only_in_each_format_and_logged() {
             "bridge_notes",
             "bridge_shares",
             "checkins",
+            "goals",
+            "goal_ratings",
+            "goal_history",
             "log"
         ]
     );
@@ -225,6 +258,15 @@ fn everything_is_exported_owner_only_in_each_format_and_logged() {
     assert_eq!(j["schema"], "naast-export/1");
     assert_eq!(j["tables"]["contacts"].as_array().unwrap().len(), 301);
     assert_eq!(j["tables"]["consents"][0]["recipient"], "dr. Visser");
+    let goals = &j["tables"]["goals"];
+    assert_eq!(goals.as_array().unwrap().len(), 1);
+    assert_eq!(goals[0]["text"], "Ik wil weer zelf mijn post openen");
+    assert_eq!(goals[0]["status"], "reached");
+    assert_eq!(goals[0]["helper_ids"], doc.id.to_string());
+    assert_eq!(j["tables"]["goal_ratings"][0]["goal_id"], g.id);
+    assert_eq!(j["tables"]["goal_ratings"][0]["score"], 7);
+    assert_eq!(j["tables"]["goal_ratings"][0]["on"], "2026-11-20");
+    assert_eq!(j["tables"]["goal_history"].as_array().unwrap().len(), 2);
 
     let log = audit::list(
         c,

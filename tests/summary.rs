@@ -436,3 +436,87 @@ fn the_printed_pdf_has_a_page_per_person_and_the_header_on_every_page() {
     assert!(st.success());
     assert!(target_dir().join("summary-page.png").exists());
 }
+
+/// Issue 25: a goal is in the summary only when marked for the consult, its words
+/// redacted like every note, with the person's latest rating and words.
+#[test]
+fn only_goals_marked_for_the_consult_appear_redacted_with_their_latest_rating() {
+    use naast::records::goal::{self, NewGoal, NewRating};
+    let s = seed();
+    let c = s.v.conn();
+    let marked = goal::add(
+        c,
+        s.sanne,
+        &NewGoal {
+            text: "Samen met Lies Jansen naar de markt, bel 06-12345678".into(),
+            helpers: vec!["Lies Jansen".into()],
+            for_consult: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    goal::add(
+        c,
+        s.sanne,
+        &NewGoal {
+            text: "PRIVEDOEL niet voor het overleg".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    for (score, words, on) in [
+        (3, "OUDEWOORDEN", "2026-10-02"),
+        (6, "Het lukt met Lies Jansen erbij", "2026-10-20"),
+    ] {
+        goal::rate(
+            c,
+            marked.id,
+            &NewRating {
+                score,
+                words: words.into(),
+                on: Some(day(on)),
+                contact: None,
+            },
+        )
+        .unwrap();
+    }
+    let sum = summary::compute(c, &october(), day(TODAY)).unwrap();
+    let page = sum
+        .persons
+        .iter()
+        .find(|p| !p.goals.is_empty())
+        .expect("Sanne's page holds her marked goal");
+    assert_eq!(page.goals.len(), 1, "the unmarked goal stays out");
+    let g = &page.goals[0];
+    assert!(
+        !g.text.contains("Lies") && !g.text.contains("06-12345678"),
+        "{}",
+        g.text
+    );
+    assert!(
+        g.text.contains("zus"),
+        "a circle member by role: {}",
+        g.text
+    );
+    let latest = g.latest.as_ref().unwrap();
+    assert_eq!((latest.score, latest.on), (6, day("2026-10-20")));
+    assert!(!latest.words.contains("Lies"), "{}", latest.words);
+
+    let html = summary::html::render(&sum);
+    assert!(html.contains("Eigen plan"));
+    assert!(html.contains("mee bezig"));
+    assert!(html.contains("volgens henzelf"));
+    assert!(html.contains("6/10"));
+    for absent in [
+        "PRIVEDOEL",
+        "OUDEWOORDEN",
+        "Lies Jansen",
+        "06-12345678",
+        "3/10",
+    ] {
+        assert!(
+            !html.contains(absent),
+            "{absent:?} must not be in the summary"
+        );
+    }
+}

@@ -21,9 +21,14 @@ pub(super) fn followup_cmd(ctx: &Ctx, cmd: FollowupCmd) -> Result<ExitCode> {
             person: name,
             due,
             why,
+            plan_review,
         } => {
             let p = person::find(c, &name)?;
-            followup::add(c, p.id, time::parse_date(&due)?, &why)?
+            let due = time::parse_date(&due)?;
+            match plan_review {
+                true => followup::add_plan_review(c, p.id, due, &why)?,
+                false => followup::add(c, p.id, due, &why)?,
+            }
         }
         FollowupCmd::List { person: name } => {
             let pid = name

@@ -68,6 +68,7 @@ pub(super) fn new_contact(c: &rusqlite::Connection, f: ContactFields) -> Result<
         own_words_for,
         checkin_for,
         whose_unsure: false,
+        goals: (!f.goals.is_empty()).then_some(f.goals),
     })
 }
 

@@ -54,6 +54,7 @@ pub fn dispatch(ctx: &Ctx, cmd: Command) -> Result<ExitCode> {
         Command::Circle(c) => super::circle::circle_cmd(ctx, c),
         Command::Consent(c) => super::circle::consent_cmd(ctx, c),
         Command::Contact(c) => super::contact::contact_cmd(ctx, *c),
+        Command::Goal(c) => super::goal::goal_cmd(ctx, c),
         Command::Bridge(c) => super::bridge::bridge_cmd(ctx, c),
         Command::Followup(c) => super::checkin::followup_cmd(ctx, c),
         Command::Stagnation { weeks } => {

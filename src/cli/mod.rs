@@ -11,6 +11,7 @@ mod contact;
 mod ctx;
 mod dispatch;
 mod export;
+mod goal;
 mod import;
 mod key;
 mod log;

@@ -164,6 +164,7 @@ pub fn followup_json(f: &FollowUp) -> Value {
         "contact_id": f.contact_id,
         "done_on": f.done_on,
         "moved": f.moved,
+        "plan_review": f.plan_review,
     })
 }
 

@@ -30,6 +30,7 @@ pub(super) fn person_cmd(ctx: &Ctx, cmd: PersonCmd) -> Result<ExitCode> {
             context,
             wishes,
             strengths,
+            plan,
         } => {
             let p = person::add(
                 c,
@@ -41,6 +42,9 @@ pub(super) fn person_cmd(ctx: &Ctx, cmd: PersonCmd) -> Result<ExitCode> {
                     strengths,
                 },
             )?;
+            if plan {
+                naast::records::goal::set_plan(c, p.id, true)?;
+            }
             if ctx.json {
                 print_json(&person_json(&p));
             } else {
@@ -75,6 +79,14 @@ pub(super) fn person_cmd(ctx: &Ctx, cmd: PersonCmd) -> Result<ExitCode> {
                         if m.formal { "formeel" } else { "informeel" },
                         m.name,
                         m.role
+                    );
+                }
+                for g in naast::records::goal::list(c, p.id)? {
+                    println!(
+                        "  doel #{} ({}): {}",
+                        g.id,
+                        g.status.words(Lang::Nl),
+                        g.text
                     );
                 }
                 for k in consent::consents(c, p.id)? {
@@ -121,6 +133,25 @@ pub(super) fn person_cmd(ctx: &Ctx, cmd: PersonCmd) -> Result<ExitCode> {
             let p = person::find(c, &name)?;
             person::set_active(c, p.id, false)?;
         }
+        PersonCmd::Plan { person: name, off } => {
+            let p = person::find(c, &name)?;
+            naast::records::goal::set_plan(c, p.id, !off)?;
+            match off {
+                false => say(
+                    ctx,
+                    &format!("{} heeft nu een eigen plan.", p.alias),
+                    &format!("{} now has an own plan.", p.alias),
+                ),
+                true => say(
+                    ctx,
+                    &format!(
+                        "Geen nieuwe doelen meer voor {}; de bestaande blijven.",
+                        p.alias
+                    ),
+                    &format!("No new goals for {}; the ones there are stay.", p.alias),
+                ),
+            }
+        }
         PersonCmd::Erase { person: name, yes } => {
             let p = person::find(c, &name)?;
             if !yes {
@@ -163,5 +194,6 @@ pub(super) fn person_everything(c: &rusqlite::Connection, p: &Person) -> Result<
         "contacts": contacts.iter().map(contact_json).collect::<Vec<_>>(),
         "bridge_notes": bridge::list(c, Some(p.id), None)?.iter().map(bridge_json).collect::<Vec<_>>(),
         "followups": followup::open(c, Some(p.id))?.iter().map(followup_json).collect::<Vec<_>>(),
+        "plan": naast::records::goal::list(c, p.id)?,
     }))
 }

@@ -153,6 +153,10 @@ pub enum Invalid {
     HoursBy(String),
     #[error("unknown format '{0}' (use csv, xlsx or json)")]
     ExportFormat(String),
+    #[error("goal {goal} is {who}'s, and {who} was not at this contact")]
+    GoalNotPresent { goal: i64, who: String },
+    #[error("{0} is a colleague: colleague support keeps no plan unless you turn it on for them")]
+    PlanOff(String),
 }
 
 /// The English name of what a "whose" choice is about.
@@ -316,6 +320,7 @@ impl Error {
             Invalid::Mode(_) => "mode",
             Invalid::Initiative(_) => "initiative",
             Invalid::DateTime(_) | Invalid::SkippedTime(_) | Invalid::MomentText(_) => "when",
+            Invalid::GoalNotPresent { .. } => "goals",
             Invalid::WhoseMissing(what) | Invalid::WhoseNotPresent { what, .. } => match *what {
                 "signal" => "signal_for",
                 "own words" => "own_words_for",

@@ -11,8 +11,9 @@ use crate::ground::vocab::Action;
 use crate::records::{draft, person};
 use crate::store::db::write_tx;
 
-/// Erases a person completely: their circle, consents, bridge notes, check-ins, and
-/// every contact that involved only them. A group contact that also involved others
+/// Erases a person completely: their circle, consents, bridge notes, check-ins, their
+/// own plan (goals, ratings, history, links to contacts: gone with the person row),
+/// and every contact that involved only them. A group contact that also involved others
 /// stays, without this person and without what was only theirs (a signal about them,
 /// their own words, their check-in). `secure_delete` overwrites the freed pages, and the
 /// search index drops the words (FTS5 secure-delete). Returns the contacts removed.

@@ -29,6 +29,8 @@ pub struct FollowUp {
     /// rhythm's own words (in the reader's language) and the incident's day.
     pub rhythm: Option<Rhythm>,
     pub incident: Option<NaiveDate>,
+    /// A plan review ("plan bespreken"): the person's own plan looked at together.
+    pub plan_review: bool,
 }
 
 impl FollowUp {
@@ -46,6 +48,16 @@ impl FollowUp {
                     crate::ground::calendar::day_label(day, lang)
                 )
             }
+            _ if self.plan_review => {
+                let review = match lang {
+                    crate::ground::lang::Lang::Nl => "plan bespreken",
+                    crate::ground::lang::Lang::En => "review the plan",
+                };
+                match self.why.trim() {
+                    "" => review.to_string(),
+                    why => format!("{review}: {why}"),
+                }
+            }
             _ => self.why.clone(),
         }
     }
@@ -61,19 +73,51 @@ pub struct Stagnant {
 }
 
 pub fn add(conn: &Connection, person: PersonId, due: NaiveDate, why: &str) -> Result<FollowUp> {
+    insert(conn, person, due, why, false)
+}
+
+/// A check-in to look at the person's own plan together. Refused for a colleague
+/// whose plan is off, as goals are.
+pub fn add_plan_review(
+    conn: &Connection,
+    person: PersonId,
+    due: NaiveDate,
+    why: &str,
+) -> Result<FollowUp> {
+    insert(conn, person, due, why, true)
+}
+
+fn insert(
+    conn: &Connection,
+    person: PersonId,
+    due: NaiveDate,
+    why: &str,
+    plan_review: bool,
+) -> Result<FollowUp> {
     limits::check_len("reason", why, limits::NOTE_MAX)?;
     crate::ground::time::check_day(due)?;
     write_tx(conn, |c| {
-        crate::records::person::get(c, person)?;
+        let p = crate::records::person::get(c, person)?;
+        if plan_review && !crate::records::goal::plan_on(c, person)? {
+            return Err(Invalid::PlanOff(p.alias).into());
+        }
         c.execute(
-            "INSERT INTO followup (person_id, due, why, created_at) VALUES (?1, ?2, ?3, ?4)",
-            (person, due.to_string(), why.trim(), calendar::now()),
+            "INSERT INTO followup (person_id, due, why, created_at, plan_review)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            (
+                person,
+                due.to_string(),
+                why.trim(),
+                calendar::now(),
+                plan_review,
+            ),
         )?;
         let id = c.last_insert_rowid();
-        audit::record(
-            c,
-            &Event::new(Action::Create, "followup").id(id).person(person),
-        )?;
+        let mut e = Event::new(Action::Create, "followup").id(id).person(person);
+        if plan_review {
+            e = e.detail(serde_json::json!({ "plan_review": true }));
+        }
+        audit::record(c, &e)?;
         get(c, id)
     })
 }
@@ -116,7 +160,7 @@ pub fn move_to(conn: &Connection, id: i64, due: NaiveDate) -> Result<FollowUp> {
 
 const SELECT: &str =
     "SELECT f.id, f.person_id, p.alias, f.due, f.why, f.contact_id, f.done_on, f.moved,
-            f.rhythm, f.incident
+            f.rhythm, f.incident, f.plan_review
     FROM followup f JOIN person p ON p.id = f.person_id";
 
 fn from_row(r: &Row) -> rusqlite::Result<FollowUp> {
@@ -135,6 +179,7 @@ fn from_row(r: &Row) -> rusqlite::Result<FollowUp> {
             .get::<_, Option<String>>(8)?
             .and_then(|t| Rhythm::parse(&t).ok()),
         incident: r.get::<_, Option<String>>(9)?.and_then(|d| d.parse().ok()),
+        plan_review: r.get(10)?,
     })
 }
 

@@ -9,5 +9,6 @@ pub mod contact;
 pub mod draft;
 pub mod erasure;
 pub mod followup;
+pub mod goal;
 pub mod person;
 pub mod settings;

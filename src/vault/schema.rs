@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0006_change_counter.sql"),
     include_str!("../../migrations/0007_circle_and_rhythm.sql"),
     include_str!("../../migrations/0008_whose.sql"),
+    include_str!("../../migrations/0009_goals.sql"),
 ];
 
 /// The newest schema this build knows.

@@ -188,6 +188,7 @@ pub fn contacts(
                 own_words_for: first,
                 checkin_for: None,
                 whose_unsure: false,
+                goals: None,
             }
         })
         .collect()

@@ -2,6 +2,7 @@
 //! and the arguments of the team-consult summary and of backups. The commands on the
 //! records are in [`records`], the arguments of import and the hours in [`ways`].
 
+mod plan;
 mod records;
 mod ways;
 
@@ -9,6 +10,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+pub use plan::GoalCmd;
 pub use records::{
     BridgeCmd, CircleCmd, ConsentCmd, ContactCmd, ContactFields, EditFields, FilterArgs,
     FollowupCmd, PersonCmd,
@@ -89,6 +91,9 @@ pub enum Command {
     /// largest command by far.
     #[command(subcommand)]
     Contact(Box<ContactCmd>),
+    /// The person's own plan: goals in their words, and how it goes according to them.
+    #[command(subcommand)]
+    Goal(GoalCmd),
     /// Bridge notes to clinicians.
     #[command(subcommand)]
     Bridge(BridgeCmd),

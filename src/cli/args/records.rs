@@ -23,6 +23,9 @@ pub enum PersonCmd {
         /// `-` reads it from stdin (never in the shell's history).
         #[arg(long, value_parser = FreeText, default_value = "")]
         strengths: String,
+        /// Keep a plan (goals) for this colleague; others always have one.
+        #[arg(long)]
+        plan: bool,
     },
     List,
     /// Everything about one person.
@@ -40,6 +43,13 @@ pub enum PersonCmd {
     },
     Close {
         person: String,
+    },
+    /// Turn a colleague's own plan on (or off with --off); colleague support keeps
+    /// no plan unless turned on. Turning it off keeps the goals there are.
+    Plan {
+        person: String,
+        #[arg(long)]
+        off: bool,
     },
     /// Erase a person and everything only about them. Needs --yes (it cannot be undone).
     Erase {
@@ -188,6 +198,10 @@ pub struct ContactFields {
     pub follow_up_for: Vec<String>,
     #[arg(long)]
     pub consult: bool,
+    /// A goal (its id, from `naast goal list`) of someone present that this contact
+    /// touched. Repeatable.
+    #[arg(long = "goal", value_name = "ID")]
+    pub goals: Vec<i64>,
 }
 
 /// The fields of `contact edit`: each one optional. Lists given (`--person`,
@@ -342,6 +356,9 @@ pub enum FollowupCmd {
         /// `-` reads it from stdin (never in the shell's history).
         #[arg(long, value_parser = FreeText, default_value = "")]
         why: String,
+        /// A plan review ("plan bespreken"): the person's own plan looked at together.
+        #[arg(long)]
+        plan_review: bool,
     },
     List {
         #[arg(long)]

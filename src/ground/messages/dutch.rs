@@ -81,6 +81,7 @@ pub(super) fn error_nl(e: &Error) -> String {
                 "follow-up" => "check-in",
                 "circle member" => "iemand in de kring",
                 "consent" => "toestemming",
+                "goal" => "doel",
                 other => other,
             };
             format!("geen {what} '{name}'")
@@ -237,6 +238,12 @@ fn invalid_nl(i: &Invalid) -> String {
             "kies van wie {} is: een of meer van de mensen die erbij waren",
             whose_nl(what)
         ),
+        Invalid::GoalNotPresent { goal, who } => format!(
+            "doel {goal} is van {who}, en {who} was niet bij dit contactmoment"
+        ),
+        Invalid::PlanOff(a) => format!(
+            "{a} is een collega: collegiale steun houdt geen plan bij, tenzij je dat voor {a} aanzet"
+        ),
         Invalid::WhoseNotPresent { what, who } => format!(
             "{} kan alleen van iemand zijn die bij dit contactmoment was, en {who} was er niet bij",
             whose_nl(what)
@@ -307,6 +314,12 @@ fn field_nl(f: &str) -> &str {
         "contacts" => "het aantal contactmomenten",
         "auto-lock minutes" => "het aantal minuten voor automatisch vergrendelen",
         "word" => "het woord",
+        "goal" => "het doel",
+        "why" => "waarom",
+        "steps" => "de stappen",
+        "score" => "het cijfer",
+        "words" => "de woorden",
+        "position" => "de plaats",
         other => other,
     }
 }

@@ -154,6 +154,14 @@ pub(super) fn hint(e: &Error, lang: Lang, surface: Surface) -> Option<String> {
         (Error::Invalid(Invalid::ImportMissing(_)), En, Cli) => "give it with --map COLUMN=FIELD",
         (Error::Invalid(Invalid::ImportMissing(_)), Nl, App) => "kies die bij de kolommen",
         (Error::Invalid(Invalid::ImportMissing(_)), En, App) => "choose it among the columns",
+        (Error::Invalid(Invalid::PlanOff(_)), Nl, Cli) => "zet het aan met `naast person plan`",
+        (Error::Invalid(Invalid::PlanOff(_)), En, Cli) => "turn it on with `naast person plan`",
+        (Error::Invalid(Invalid::PlanOff(_)), Nl, App) => {
+            "zet 'Eigen plan' aan op de pagina van de persoon"
+        }
+        (Error::Invalid(Invalid::PlanOff(_)), En, App) => {
+            "turn on 'Own plan' on the person's page"
+        }
         (Error::Invalid(Invalid::TooLong { max, .. }), Nl, _) if *max >= NOTE_MAX => {
             "verdeel de tekst over twee notities"
         }

@@ -164,6 +164,11 @@ mod tests {
                     what: "own words",
                     who: "Esra".into(),
                 },
+                Invalid::GoalNotPresent {
+                    goal: 3,
+                    who: "Esra".into(),
+                },
+                Invalid::PlanOff("Joris".into()),
             ]
             .into_iter()
             .map(Error::Invalid),

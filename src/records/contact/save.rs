@@ -11,6 +11,7 @@ use crate::ground::calendar;
 use crate::ground::error::{Error, Result};
 use crate::ground::ids::{ContactId, PersonId};
 use crate::ground::vocab::{Action, Support};
+use crate::records::goal;
 use crate::store::db::write_tx;
 
 /// Saves one contact durably: when this returns `Ok`, the contact survives a crash
@@ -96,6 +97,9 @@ fn link(tx: &Connection, id: ContactId, c: &NewContact) -> Result<()> {
     let whose = c.whose();
     set_whose(tx, id, &c.persons, &whose)?;
     link_tags(tx, id, &c.tags)?;
+    if let Some(goals) = &c.goals {
+        goal::link_contact(tx, id, goals)?;
+    }
     if let Some(day) = c.follow_up {
         for p in &whose.checkin {
             add_followup(tx, *p, day, id)?;
@@ -204,6 +208,10 @@ pub fn update(conn: &Connection, id: ContactId, c: &NewContact) -> Result<()> {
         if !same_set(&old_persons, &c.persons) {
             tx.execute("DELETE FROM contact_person WHERE contact_id = ?1", [id])?;
             link_persons(tx, id, c.at, &c.persons)?;
+            goal::unlink_absent(tx, id)?;
+        }
+        if let Some(goals) = &c.goals {
+            goal::link_contact(tx, id, goals)?;
         }
         set_whose(tx, id, &c.persons, &c.whose())?;
         let mut new_tags: Vec<String> = c

@@ -304,6 +304,7 @@ pub fn render(d: &Dossier, lang: Lang) -> String {
         o.push_str("</article>");
     }
 
+    super::plan::render(&mut o, &d.plan, lang);
     let _ = write!(o, "<h2>{}</h2>", esc(t(lang, "Check-ins", "Check-ins")));
     if d.checkins.is_empty() {
         let _ = write!(

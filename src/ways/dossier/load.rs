@@ -16,6 +16,7 @@ use crate::records::circle::{self, CircleMember};
 use crate::records::consent::{self, Consent};
 use crate::records::contact::{self, Filter};
 use crate::records::followup::FollowUp;
+use crate::records::goal::{self, Goal};
 use crate::records::person::{self, Person};
 use crate::ways::redact::{Level, Redactor, Rules};
 
@@ -34,6 +35,9 @@ pub struct Dossier {
     pub contacts: Vec<Moment>,
     pub bridge_notes: Vec<Bridge>,
     pub checkins: Vec<FollowUp>,
+    /// Their own plan, in their order: every goal with its ratings, its status history
+    /// and the contacts that touched it.
+    pub plan: Vec<Goal>,
     /// What left the vault about them: printed, saved, exported, copied, shared.
     pub shared_log: Vec<LogLine>,
 }
@@ -197,6 +201,19 @@ pub fn load(conn: &Connection, id: PersonId, lang: Lang) -> Result<Dossier> {
         detail: e.detail,
     })
     .collect();
+    // Their words stay theirs; only other participants' names are replaced.
+    let plan = goal::list(conn, id)?
+        .into_iter()
+        .map(|mut g| {
+            g.text = r.redact(&g.text);
+            g.why = r.redact(&g.why);
+            g.steps = r.redact(&g.steps);
+            for x in &mut g.ratings {
+                x.words = r.redact(&x.words);
+            }
+            g
+        })
+        .collect();
     Ok(Dossier {
         schema: SCHEMA,
         made_at: crate::ground::calendar::now(),
@@ -206,6 +223,7 @@ pub fn load(conn: &Connection, id: PersonId, lang: Lang) -> Result<Dossier> {
         contacts: moments,
         bridge_notes: bridges,
         checkins,
+        plan,
         shared_log,
     })
 }

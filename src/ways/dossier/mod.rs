@@ -13,6 +13,7 @@
 mod export;
 mod html;
 mod load;
+mod plan;
 
 pub use export::{export, render, Format};
 pub use load::{load, Bridge, Dossier, LogLine, Moment, Share, SCHEMA};

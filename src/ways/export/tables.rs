@@ -12,6 +12,7 @@ use crate::records::circle::{self, CircleMember};
 use crate::records::consent::{self, Consent};
 use crate::records::contact::{self, Contact, Cursor, Filter};
 use crate::records::followup::{self, FollowUp};
+use crate::records::goal::{self, Goal, Rating, StatusChange};
 use crate::records::person::{self, Person};
 
 /// One value, typed so that the workbook gets real dates and numbers.
@@ -203,6 +204,53 @@ const CHECKINS: &[Col<FollowUp>] = &[
         text(f.rhythm.map(|r| r.as_str()).unwrap_or(""))
     }),
     ("incident", |f| Value::Day(f.incident)),
+    ("plan_review", |f| Value::Bool(f.plan_review)),
+];
+
+/// The person's own plan (issue 25): each goal once, its ratings and its status
+/// history in tables of their own, each row naming its goal.
+const GOALS: &[Col<Goal>] = &[
+    ("id", |g| Value::Int(g.id)),
+    ("person_id", |g| Value::Int(g.person_id)),
+    ("position", |g| Value::Int(g.position)),
+    ("text", |g| text(&g.text)),
+    ("why", |g| text(&g.why)),
+    ("steps", |g| text(&g.steps)),
+    ("status", |g| text(g.status.as_str())),
+    ("helper_ids", |g| {
+        list(
+            &g.helpers
+                .iter()
+                .filter_map(|h| h.member_id)
+                .collect::<Vec<_>>(),
+        )
+    }),
+    ("supporter_helps", |g| {
+        Value::Bool(g.helpers.iter().any(|h| h.member_id.is_none()))
+    }),
+    ("for_consult", |g| Value::Bool(g.for_consult)),
+    ("created_at", |g| Value::Moment(Some(g.created_at))),
+    ("updated_at", |g| Value::Moment(Some(g.updated_at))),
+    ("contacts", |g| list(&g.contacts)),
+];
+
+const GOAL_RATINGS: &[Col<(i64, Rating)>] = &[
+    ("id", |(_, r)| Value::Int(r.id)),
+    ("goal_id", |(g, _)| Value::Int(*g)),
+    ("on", |(_, r)| Value::Day(Some(r.on))),
+    ("score", |(_, r)| Value::Int(r.score)),
+    ("words", |(_, r)| text(&r.words)),
+    ("contact_id", |(_, r)| {
+        r.contact
+            .map(Value::Int)
+            .unwrap_or(Value::Text(String::new()))
+    }),
+];
+
+const GOAL_HISTORY: &[Col<(i64, StatusChange)>] = &[
+    ("goal_id", |(g, _)| Value::Int(*g)),
+    ("status", |(_, h)| text(h.status.as_str())),
+    ("at", |(_, h)| Value::Moment(Some(h.at))),
 ];
 
 const LOG: &[Col<audit::Entry>] = &[
@@ -274,6 +322,18 @@ pub fn all(conn: &Connection) -> Result<Vec<Table>> {
         .into_iter()
         .map(|id| followup::get(conn, id))
         .collect::<Result<_>>()?;
+    let mut goals = Vec::new();
+    for p in &people {
+        goals.extend(goal::list(conn, p.id)?);
+    }
+    let ratings: Vec<(i64, Rating)> = goals
+        .iter()
+        .flat_map(|g| g.ratings.iter().map(|r| (g.id, r.clone())))
+        .collect();
+    let history: Vec<(i64, StatusChange)> = goals
+        .iter()
+        .flat_map(|g| g.history.iter().map(|h| (g.id, h.clone())))
+        .collect();
     let mut log = audit::list(conn, &audit::Query::default(), None)?;
     log.reverse();
     Ok(vec![
@@ -284,6 +344,9 @@ pub fn all(conn: &Connection) -> Result<Vec<Table>> {
         table("bridge_notes", BRIDGE_NOTES, &bridges),
         table("bridge_shares", SHARES, &shares),
         table("checkins", CHECKINS, &checkins),
+        table("goals", GOALS, &goals),
+        table("goal_ratings", GOAL_RATINGS, &ratings),
+        table("goal_history", GOAL_HISTORY, &history),
         table("log", LOG, &log),
     ])
 }

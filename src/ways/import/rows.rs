@@ -252,6 +252,7 @@ impl Reader<'_> {
             own_words_for: None,
             checkin_for: None,
             whose_unsure: false,
+            goals: None,
         };
         Ok(Draft {
             row: row.number,

@@ -8,7 +8,9 @@ use rusqlite::Connection;
 
 use super::agenda::Agenda;
 use super::chart;
-use super::model::{BridgeRow, ContactRow, Options, PersonPage, Summary, Totals};
+use super::model::{
+    BridgeRow, ContactRow, GoalRow, LatestRating, Options, PersonPage, Summary, Totals,
+};
 use crate::ground::calendar;
 use crate::ground::error::{Invalid, Result};
 use crate::ground::fold;
@@ -19,6 +21,7 @@ use crate::records::bridge;
 use crate::records::circle;
 use crate::records::contact::{self, Filter};
 use crate::records::followup;
+use crate::records::goal;
 use crate::records::person::{self, Person};
 use crate::ways::redact::{self, Redactor, Rules, Suspect, Tally};
 
@@ -194,6 +197,18 @@ pub fn compute_checked(
         }
         agenda.unanswered(&label(pid), &bridge_rows);
         let signals: Vec<NaiveDate> = rows.iter().filter(|r| r.signal).map(|r| r.date).collect();
+        let mut goals = Vec::new();
+        for g in goal::list(conn, pid)?.into_iter().filter(|g| g.for_consult) {
+            goals.push(GoalRow {
+                text: texts.t(&g.text),
+                status: g.status,
+                latest: g.latest().map(|r| LatestRating {
+                    on: r.on,
+                    score: r.score,
+                    words: texts.t(&r.words),
+                }),
+            });
+        }
         pages.push(PersonPage {
             label: label(pid),
             context: p.context,
@@ -205,6 +220,7 @@ pub fn compute_checked(
             open_checkins,
             signals,
             stagnant: stagnant.contains_key(&pid),
+            goals,
         });
     }
     // Stagnation is about people who fell out of view, so by default (no one chosen)

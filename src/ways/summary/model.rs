@@ -158,4 +158,23 @@ pub struct PersonPage {
     pub open_checkins: Vec<(NaiveDate, String)>,
     pub signals: Vec<NaiveDate>,
     pub stagnant: bool,
+    /// Only the goals marked for the consult, in the person's order.
+    #[serde(default)]
+    pub goals: Vec<GoalRow>,
+}
+
+/// A goal marked for the consult: the person's words (redacted like every note),
+/// where it stands, and their latest rating with its words.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct GoalRow {
+    pub text: String,
+    pub status: crate::records::goal::Status,
+    pub latest: Option<LatestRating>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct LatestRating {
+    pub on: NaiveDate,
+    pub score: i64,
+    pub words: String,
 }

@@ -14,7 +14,10 @@
 use chrono::{Duration, NaiveDate};
 
 use super::chart::Chart;
-use super::model::{AgendaItem, AgendaKind, BridgeRow, ContactRow, PersonPage, Summary, Totals};
+use super::model::{
+    AgendaItem, AgendaKind, BridgeRow, ContactRow, GoalRow, LatestRating, PersonPage, Summary,
+    Totals,
+};
 use crate::ground::lang::Lang;
 use crate::ground::vocab::{BridgeKind, Context, Mode, Status, Support};
 use crate::ways::redact::Level;
@@ -81,6 +84,15 @@ fn specimen(lang: Lang, today: NaiveDate) -> Summary {
         bridge_notes: vec![bridge(true), bridge(false)],
         open_checkins: vec![(today - Duration::days(3), note.clone())],
         stagnant: false,
+        goals: vec![GoalRow {
+            text: note.clone(),
+            status: crate::records::goal::Status::Working,
+            latest: Some(LatestRating {
+                on: today - Duration::days(3),
+                score: 6,
+                words: note.clone(),
+            }),
+        }],
     };
     // A short page lists each contact, a long one lists weeks: one of each.
     let short = vec![contact(2, true, true), contact(9, false, false)];

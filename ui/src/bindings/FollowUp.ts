@@ -6,4 +6,8 @@ export type FollowUp = { id: number, person_id: number, person: string, due: str
  * Set for the two check-ins of the colleague rhythm; their reason is then the
  * rhythm's own words (in the reader's language) and the incident's day.
  */
-rhythm: Rhythm | null, incident: string | null, };
+rhythm: Rhythm | null, incident: string | null, 
+/**
+ * A plan review ("plan bespreken"): the person's own plan looked at together.
+ */
+plan_review: boolean, };

@@ -47,6 +47,7 @@ pub(super) fn person(h: &mut String, p: &PersonPage, w: &Words, lang: Lang) {
     if !p.strengths.trim().is_empty() {
         let _ = write!(h, "<h3>{}</h3>{}", w.strengths, paragraphs(&p.strengths));
     }
+    goals(h, p, w, lang);
     if p.contacts.len() > CONTACT_ROWS {
         weeks(h, p, w, lang);
     } else if !p.contacts.is_empty() {
@@ -213,4 +214,29 @@ fn weeks(h: &mut String, p: &PersonPage, w: &Words, lang: Lang) {
         );
     }
     h.push_str("</table>");
+}
+
+/// The goals marked for the consult, each with where it stands and the person's
+/// latest rating in their words; no trend, no colour of judgement.
+fn goals(h: &mut String, p: &PersonPage, w: &Words, lang: Lang) {
+    if p.goals.is_empty() {
+        return;
+    }
+    let _ = write!(h, "<h3>{}</h3><ul class=\"goals\">", w.plan);
+    for g in &p.goals {
+        let _ = write!(
+            h,
+            "<li>{} <span class=\"tag\">{}</span>",
+            esc(&g.text),
+            esc(g.status.words(lang))
+        );
+        if let Some(r) = &g.latest {
+            let _ = write!(h, "<br>{} {}: {}/10", w.rated, date(r.on, lang), r.score);
+            if !r.words.trim().is_empty() {
+                let _ = write!(h, " · “{}”", esc(r.words.trim()));
+            }
+        }
+        h.push_str("</li>");
+    }
+    h.push_str("</ul>");
 }

@@ -1,0 +1,18 @@
+//! The person's own plan (issue 25): goals in their own words, who helps, and how it
+//! goes according to them. Plans are made *with* people, never *for* them: the text,
+//! the order and the rating are the person's; "let go" is a normal outcome.
+//!
+//! `model` (what a goal is), `read` (one, a person's plan, a contact's goals), `save`
+//! (add, change, status, rate, and the links from a contact), `plan` (whether a
+//! person has a plan at all: colleagues only when turned on).
+
+mod model;
+mod plan;
+mod read;
+mod save;
+
+pub use model::{Goal, GoalPatch, Helper, NewGoal, NewRating, Rating, Status, StatusChange};
+pub use plan::{plan_on, set_plan};
+pub use read::{for_contact, get, list};
+pub use save::{add, change, rate, set_status};
+pub(crate) use save::{link_contact, unlink_absent};
