@@ -28,6 +28,9 @@ pub struct Verification {
     #[serde(skip)]
     #[cfg_attr(feature = "ts", ts(skip))]
     pub anchors: usize,
+    /// The gap in the user's language, for the screen ([`Verification::told`]).
+    #[serde(default)]
+    pub told: Option<String>,
 }
 
 /// Where the log and what was remembered of it part.
@@ -54,6 +57,13 @@ impl Gap {
 }
 
 impl Verification {
+    /// This verification with its gap (lines missing, a line rewritten, a prune
+    /// without its line) told in `lang`, for the Logbook screen.
+    pub fn told(mut self, lang: crate::ground::lang::Lang) -> Verification {
+        self.told = self.gap.map(|g| g.error().message(lang));
+        self
+    }
+
     /// This verification, failed at `at` for `gap`.
     pub(super) fn fail(mut self, at: i64, gap: Gap) -> Verification {
         self.sound = false;
@@ -82,6 +92,7 @@ pub fn verify(conn: &Connection) -> Result<Verification> {
         reason: Some(why.to_string()),
         gap: None,
         anchors: 0,
+        told: None,
     };
     while let Some(r) = rows.next()? {
         n += 1;
@@ -139,6 +150,7 @@ pub fn verify(conn: &Connection) -> Result<Verification> {
         reason: None,
         gap: None,
         anchors: 0,
+        told: None,
     })
 }
 

@@ -5,9 +5,10 @@ crate::ipc::commands! {
 fn log_list(s, app; query: naast::audit::Query, limit: u32) -> Vec<naast::audit::Entry> {
     s.with(|c| naast::audit::list(c, &query, Some(limit.min(500))))
 }
-/// Walks the log's hash chain.
+/// Walks the log's hash chain and holds it against the anchors kept outside the
+/// vault (its key file, its backups' manifests): a cut of the newest lines is named.
 fn log_verify(s, app) -> naast::audit::Verification {
-    s.with(naast::audit::verify)
+    s.with_v(|v| naast::ways::backup::verify_log(v).map(|r| r.told(s.lang())))
 }
 /// Saves the lines matching the query as CSV where the person chooses; false when
 /// they cancelled. An export of the log is itself logged.

@@ -7,4 +7,8 @@ export type LogVerification = { sound: boolean, entries: number,
 /**
  * The first entry where the chain does not hold.
  */
-broken_at: number | null, reason: string | null, };
+broken_at: number | null, reason: string | null, 
+/**
+ * The gap in the user's language, for the screen ([`Verification::told`]).
+ */
+told: string | null, };
