@@ -318,7 +318,7 @@ fn the_words_may_come_from_a_file_or_standard_input() {
         "add",
         "--person",
         "Sanne",
-        "--text-file",
+        "--text",
         "-",
         "--passphrase-file",
         &win(&c.pass),

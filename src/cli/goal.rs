@@ -2,12 +2,11 @@
 //! or `--words-file` (`-` for standard input) so that words with quotes or several
 //! lines need no shell quoting, as `--note-file` does for a contact.
 
-use std::io::Read;
 use std::path::Path;
 use std::process::ExitCode;
 
 use naast::ground::calendar;
-use naast::ground::error::{Error, Result};
+use naast::ground::error::Result;
 use naast::ground::lang::Lang;
 use naast::ground::time;
 use naast::records::goal::{self, Goal, GoalPatch, NewGoal, NewRating, Status};
@@ -128,17 +127,11 @@ fn split_helpers(names: Vec<String>) -> (Vec<String>, bool) {
     (names.into_iter().filter(|n| !me(n)).collect(), supporter)
 }
 
-/// The text given, or read from a file (`-`: standard input), as UTF-8.
+/// The text given (`-` was read from standard input by the option itself, see
+/// `cli::stdin`), or read from a file, as UTF-8.
 fn text_or_file(text: Option<String>, file: Option<&Path>) -> Result<Option<String>> {
     match (text, file) {
         (Some(t), _) => Ok(Some(t)),
-        (None, Some(p)) if p == Path::new("-") => {
-            let mut s = String::new();
-            std::io::stdin()
-                .read_to_string(&mut s)
-                .map_err(|e| Error::io("stdin", e))?;
-            Ok(Some(s))
-        }
         (None, Some(p)) => super::contact::read_note(p).map(Some),
         (None, None) => Ok(None),
     }

@@ -5,26 +5,30 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 
+use crate::cli::stdin::FreeText;
+
 #[derive(Subcommand, Debug)]
 pub enum GoalCmd {
     /// A goal in the person's own words; prints its id.
     Add {
         #[arg(long)]
         person: String,
+        /// The goal in their words (`-`: read from standard input).
         #[arg(
             long,
+            value_parser = FreeText,
             conflicts_with = "text_file",
             required_unless_present = "text_file"
         )]
         text: Option<String>,
-        /// The text from a file (`-`: standard input).
+        /// The text from a file.
         #[arg(long, value_name = "FILE")]
         text_file: Option<PathBuf>,
-        /// Why it matters to them.
-        #[arg(long, default_value = "")]
+        /// Why it matters to them (`-`: standard input).
+        #[arg(long, value_parser = FreeText, default_value = "")]
         why: String,
-        /// The first steps they choose.
-        #[arg(long, default_value = "")]
+        /// The first steps they choose (`-`: standard input).
+        #[arg(long, value_parser = FreeText, default_value = "")]
         steps: String,
         /// Who helps: a circle member's name, or `ik` / `me` for you. Repeatable.
         #[arg(long = "helper", value_name = "NAME")]
@@ -43,13 +47,13 @@ pub enum GoalCmd {
     /// Change exactly the fields given; everything else stays.
     Change {
         id: i64,
-        #[arg(long, conflicts_with = "text_file")]
+        #[arg(long, value_parser = FreeText, conflicts_with = "text_file")]
         text: Option<String>,
         #[arg(long, value_name = "FILE")]
         text_file: Option<PathBuf>,
-        #[arg(long)]
+        #[arg(long, value_parser = FreeText)]
         why: Option<String>,
-        #[arg(long)]
+        #[arg(long, value_parser = FreeText)]
         steps: Option<String>,
         /// Who helps (replaces the list): a circle member's name, or `ik` / `me`.
         #[arg(long = "helper", value_name = "NAME", conflicts_with = "no_helpers")]
@@ -71,9 +75,10 @@ pub enum GoalCmd {
         /// A negative number is read as one, so it gets the range's own message.
         #[arg(long, allow_negative_numbers = true)]
         score: i64,
-        #[arg(long, conflicts_with = "words_file")]
+        /// Their words (`-`: read from standard input).
+        #[arg(long, value_parser = FreeText, conflicts_with = "words_file")]
         words: Option<String>,
-        /// Their words from a file (`-`: standard input).
+        /// Their words from a file.
         #[arg(long, value_name = "FILE")]
         words_file: Option<PathBuf>,
         /// The contact it was given at.
