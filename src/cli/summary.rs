@@ -33,6 +33,7 @@ pub fn run(ctx: &Ctx, a: SummaryArgs) -> Result<ExitCode> {
     o.circle_names = a.circle_names;
     o.colleagues = a.colleagues;
     o.stagnation_weeks = a.stagnation_weeks;
+    o.goal_weeks = a.goal_weeks;
     o.extra_names = a
         .replace
         .iter()

@@ -39,6 +39,13 @@ pub struct Settings {
     /// Months after closing before a person is offered for erasure.
     #[serde(default = "default_erase_months")]
     pub erase_after_months: u32,
+    /// Weeks without a look at an open goal before the consult's agenda says so.
+    #[serde(default = "default_goal_weeks")]
+    pub goal_weeks: u32,
+}
+
+fn default_goal_weeks() -> u32 {
+    crate::records::goal::QUIET_WEEKS
 }
 
 fn default_erase_months() -> u32 {
@@ -80,6 +87,7 @@ impl Default for Settings {
             backup_keep_monthly: default_monthly(),
             backup_warn_days: default_warn_days(),
             erase_after_months: default_erase_months(),
+            goal_weeks: default_goal_weeks(),
         }
     }
 }
@@ -100,6 +108,7 @@ pub fn load(conn: &Connection) -> Result<Settings> {
 pub fn save(conn: &Connection, s: &Settings) -> Result<()> {
     crate::ground::limits::check_range("auto-lock minutes", s.auto_lock_minutes.into(), 0, 240)?;
     crate::records::followup::check_weeks(s.stagnation_weeks)?;
+    crate::records::followup::check_weeks(s.goal_weeks)?;
     crate::ground::limits::check_range(
         "years",
         s.log_retention_years.into(),

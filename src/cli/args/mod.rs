@@ -195,6 +195,10 @@ pub struct SummaryArgs {
     pub not_names: Vec<String>,
     #[arg(long, default_value_t = 4)]
     pub stagnation_weeks: u32,
+    /// Weeks without a look at an open goal of a person's plan before the agenda
+    /// mentions it.
+    #[arg(long, default_value_t = naast::records::goal::QUIET_WEEKS)]
+    pub goal_weeks: u32,
     #[arg(long)]
     pub out: PathBuf,
 }

@@ -13,6 +13,10 @@ mod save;
 
 pub use model::{Goal, GoalPatch, Helper, NewGoal, NewRating, Rating, Status, StatusChange};
 pub use plan::{plan_on, set_plan};
-pub use read::{for_contact, get, list};
+pub use read::{for_contact, get, list, quiet};
 pub use save::{add, change, rate, set_status};
 pub(crate) use save::{link_contact, unlink_absent};
+
+/// Weeks without a look at an open goal before the consult's agenda mentions it, by
+/// default: six, about three contacts at the usual fortnightly rhythm.
+pub const QUIET_WEEKS: u32 = 6;

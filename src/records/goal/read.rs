@@ -134,6 +134,25 @@ pub fn list(conn: &Connection, person: PersonId) -> Result<Vec<Goal>> {
     rows.into_iter().map(|r| complete(conn, r)).collect()
 }
 
+/// A person's open goals (working on it) that nobody looked at since `since` (Unix
+/// seconds): not added, changed, rated, moved on or touched by a contact after it.
+/// With the day each was last looked at, the longest-quiet first. For the
+/// consult's gentle signal: a plan is made with the person and looked at again.
+pub fn quiet(conn: &Connection, person: PersonId, since: i64) -> Result<Vec<(i64, i64)>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT g.id, MAX(g.created_at, g.updated_at,
+                    COALESCE((SELECT MAX(r.created_at) FROM goal_rating r WHERE r.goal_id = g.id), 0),
+                    COALESCE((SELECT MAX(s.at) FROM goal_status s WHERE s.goal_id = g.id), 0),
+                    COALESCE((SELECT MAX(k.at) FROM contact_goal cg JOIN contact k ON k.id = cg.contact_id
+                              WHERE cg.goal_id = g.id), 0)) AS seen
+             FROM goal g WHERE g.person_id = ?1 AND g.status = 'working'
+             GROUP BY g.id HAVING seen < ?2 ORDER BY seen, g.id",
+        )?
+        .query_map(rusqlite::params![person, since], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
 /// The ids of the goals a contact touched.
 pub fn for_contact(conn: &Connection, contact: ContactId) -> Result<Vec<i64>> {
     Ok(conn

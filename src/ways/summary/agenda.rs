@@ -42,6 +42,19 @@ impl Agenda {
         }
     }
 
+    /// The person's open goals not looked at for `weeks` (`seen`: when each was last
+    /// looked at, the longest-quiet first).
+    pub fn quiet_goals(&mut self, person: &str, seen: &[(i64, i64)], weeks: u32) {
+        let Some((_, first)) = seen.first() else {
+            return;
+        };
+        let day = crate::ground::calendar::local(*first).date_naive();
+        self.push(AgendaKind::QuietGoal, person, seen.len(), Some(day));
+        if let Some(item) = self.0.last_mut() {
+            item.detail = weeks.to_string();
+        }
+    }
+
     pub fn overdue(&mut self, person: &str, open: &[(NaiveDate, String)], today: NaiveDate) {
         let late: Vec<NaiveDate> = open
             .iter()

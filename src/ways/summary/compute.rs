@@ -47,6 +47,7 @@ pub fn compute_checked(
     time::check_day(o.from)?;
     time::check_day(o.to)?;
     followup::check_weeks(o.stagnation_weeks)?;
+    followup::check_weeks(o.goal_weeks)?;
     if o.to < o.from {
         return Err(Invalid::Period.into());
     }
@@ -130,6 +131,8 @@ pub fn compute_checked(
     let members: BTreeMap<i64, &circle::CircleMember> =
         all_members.iter().map(|m| (m.id, m)).collect();
 
+    // An open goal is quiet when nobody looked at it in the last `goal_weeks`.
+    let quiet_since = calendar::day_start(today) - i64::from(o.goal_weeks) * 7 * 86_400;
     let mut agenda = Agenda::default();
     let mut pages = Vec::new();
     for &pid in &chosen {
@@ -196,6 +199,11 @@ pub fn compute_checked(
             });
         }
         agenda.unanswered(&label(pid), &bridge_rows);
+        agenda.quiet_goals(
+            &label(pid),
+            &goal::quiet(conn, pid, quiet_since)?,
+            o.goal_weeks,
+        );
         let signals: Vec<NaiveDate> = rows.iter().filter(|r| r.signal).map(|r| r.date).collect();
         let mut goals = Vec::new();
         for g in goal::list(conn, pid)?.into_iter().filter(|g| g.for_consult) {
@@ -228,6 +236,14 @@ pub fn compute_checked(
     if o.persons.is_empty() {
         for (pid, last) in stagnant.iter().filter(|(p, _)| !chosen.contains(p)) {
             agenda.stagnant(&label(*pid), *last, o.stagnation_weeks);
+        }
+        // So are the quiet goals of everyone still being supported.
+        for p in all_people
+            .iter()
+            .filter(|p| p.active && included(p.id) && !chosen.contains(&p.id))
+        {
+            let seen = goal::quiet(conn, p.id, quiet_since)?;
+            agenda.quiet_goals(&label(p.id), &seen, o.goal_weeks);
         }
     }
     pages.sort_by_key(|p| p.label.to_lowercase());

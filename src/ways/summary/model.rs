@@ -32,6 +32,10 @@ pub struct Options {
     /// Weeks without contact or planned check-in before a person counts as stagnant.
     #[serde(default = "default_weeks")]
     pub stagnation_weeks: u32,
+    /// Weeks without a look at an open goal (a rating, a change, a contact that
+    /// touched it) before the agenda mentions it.
+    #[serde(default = "default_goal_weeks")]
+    pub goal_weeks: u32,
     /// Include colleagues and the contacts that are only with colleagues.
     #[serde(default)]
     pub colleagues: bool,
@@ -45,6 +49,10 @@ fn default_weeks() -> u32 {
     4
 }
 
+fn default_goal_weeks() -> u32 {
+    crate::records::goal::QUIET_WEEKS
+}
+
 impl Options {
     pub fn new(from: NaiveDate, to: NaiveDate) -> Self {
         Options {
@@ -56,6 +64,7 @@ impl Options {
             all_notes: false,
             circle_names: false,
             stagnation_weeks: default_weeks(),
+            goal_weeks: default_goal_weeks(),
             colleagues: false,
             extra_names: Vec::new(),
         }
@@ -94,6 +103,9 @@ pub enum AgendaKind {
     Stagnation,
     UnansweredBridge,
     OverdueCheckIn,
+    /// Goals of the person's own plan nobody looked at for a while: the gentlest
+    /// line, last.
+    QuietGoal,
 }
 
 /// One line of the agenda: one person, one kind ("24JC: 11 signalen, laatste di
@@ -102,13 +114,15 @@ pub enum AgendaKind {
 pub struct AgendaItem {
     pub kind: AgendaKind,
     pub person: String,
-    /// How many: signals, unanswered bridge notes, overdue check-ins (1 for
-    /// stagnation).
+    /// How many: signals, unanswered bridge notes, overdue check-ins, quiet goals
+    /// (1 for stagnation).
     pub count: u32,
     /// Signal: the latest. Stagnation: the last contact (none: never seen).
     /// Unanswered bridge note: the earliest shared. Overdue check-in: the earliest due.
+    /// Quiet goal: the day the longest-quiet one was last looked at.
     pub date: Option<NaiveDate>,
-    /// Stagnation: the weeks. Unanswered bridge note: the recipients' roles.
+    /// Stagnation and quiet goals: the weeks. Unanswered bridge note: the
+    /// recipients' roles.
     pub detail: String,
     /// The latest signal's own note, only when that contact is marked for the
     /// consult (redacted like every note).

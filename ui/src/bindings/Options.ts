@@ -24,6 +24,11 @@ circle_names: boolean,
  */
 stagnation_weeks: number, 
 /**
+ * Weeks without a look at an open goal (a rating, a change, a contact that
+ * touched it) before the agenda mentions it.
+ */
+goal_weeks: number, 
+/**
  * Include colleagues and the contacts that are only with colleagues.
  */
 colleagues: boolean, 

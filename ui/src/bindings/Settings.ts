@@ -33,4 +33,8 @@ backup_warn_days: number,
 /**
  * Months after closing before a person is offered for erasure.
  */
-erase_after_months: number, };
+erase_after_months: number, 
+/**
+ * Weeks without a look at an open goal before the consult's agenda says so.
+ */
+goal_weeks: number, };

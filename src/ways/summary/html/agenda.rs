@@ -34,12 +34,18 @@ fn agenda_heading(k: AgendaKind, weeks: &str, lang: Lang) -> String {
         }
         (Lang::Nl, AgendaKind::UnansweredBridge) => "Brugnotities nog niet beantwoord".into(),
         (Lang::Nl, AgendaKind::OverdueCheckIn) => "Check-ins te laat".into(),
+        (Lang::Nl, AgendaKind::QuietGoal) => {
+            format!("Eigen plan: doelen waar {weeks} weken niet samen naar gekeken is")
+        }
         (Lang::En, AgendaKind::Signal) => "Signals: beyond peer support".into(),
         (Lang::En, AgendaKind::Stagnation) => {
             format!("Out of view: no contact and no check-in planned for {weeks} weeks")
         }
         (Lang::En, AgendaKind::UnansweredBridge) => "Bridge notes not yet answered".into(),
         (Lang::En, AgendaKind::OverdueCheckIn) => "Check-ins overdue".into(),
+        (Lang::En, AgendaKind::QuietGoal) => {
+            format!("Own plan: goals not looked at together for {weeks} weeks")
+        }
     }
 }
 
@@ -76,6 +82,10 @@ fn agenda_line(a: &AgendaItem, lang: Lang) -> String {
         }
         (Lang::En, AgendaKind::OverdueCheckIn) if one => format!("1 check-in, due {d}"),
         (Lang::En, AgendaKind::OverdueCheckIn) => format!("{n} check-ins, the first due {d}"),
+        (Lang::Nl, AgendaKind::QuietGoal) if one => format!("1 doel, laatst bekeken {d}"),
+        (Lang::Nl, AgendaKind::QuietGoal) => format!("{n} doelen, het eerste laatst bekeken {d}"),
+        (Lang::En, AgendaKind::QuietGoal) if one => format!("1 goal, last looked at {d}"),
+        (Lang::En, AgendaKind::QuietGoal) => format!("{n} goals, the first last looked at {d}"),
     };
     let note = a
         .note
@@ -97,6 +107,7 @@ pub(super) fn agenda(h: &mut String, s: &Summary, w: &Words) {
         AgendaKind::Stagnation,
         AgendaKind::UnansweredBridge,
         AgendaKind::OverdueCheckIn,
+        AgendaKind::QuietGoal,
     ] {
         let items: Vec<&AgendaItem> = s.agenda.iter().filter(|a| a.kind == kind).collect();
         let Some(first) = items.first() else { continue };

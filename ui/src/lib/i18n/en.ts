@@ -184,6 +184,7 @@ export const en: Dict = {
   language: "Language",
   autoLock: "Lock automatically after (minutes; 0 = never)",
   stagnationWeeks: "Out of view after (weeks without contact)",
+  goalWeeks: "Own plan: mention a goal at the team consult after (weeks not looked at together)",
   hintWords: "Words for the gentle language hint (one per line)",
   vault: "Vault",
   vaultPath: "File",

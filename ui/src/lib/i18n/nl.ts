@@ -184,6 +184,7 @@ export const nl = {
   language: "Taal",
   autoLock: "Automatisch vergrendelen na (minuten; 0 = nooit)",
   stagnationWeeks: "Uit beeld na (weken zonder contact)",
+  goalWeeks: "Eigen plan: noem een doel in het teamoverleg na (weken niet samen bekeken)",
   hintWords: "Woorden voor het zachte taalsignaal (één per regel)",
   vault: "Kluis",
   vaultPath: "Bestand",
