@@ -195,6 +195,8 @@ pub struct SummaryArgs {
     pub not_names: Vec<String>,
     #[arg(long, default_value_t = 4)]
     pub stagnation_weeks: u32,
+    /// Where to write it: a name ending in .pdf gets Naast's own PDF, any other the
+    /// HTML page.
     #[arg(long)]
     pub out: PathBuf,
 }
