@@ -70,7 +70,7 @@ pub fn pages(s: &Summary) -> Vec<Vec<Op>> {
 
     f.heading(w.totals, 13.5, true);
     let totals = format!(
-        "{} {}    {} {}    {} {}",
+        "{} {} · {} {} · {} {}",
         numbers::number(s.totals.contacts, lang),
         w.contacts(s.totals.contacts),
         numbers::number(s.totals.people, lang),
