@@ -211,3 +211,37 @@ fn the_summary_saved_as_pdf_is_naasts_own_owner_only_and_logged_once() {
     assert_eq!(saves[0]["detail"]["format"], "pdf");
     assert_eq!(saves[0]["detail"]["level"], "code");
 }
+
+#[test]
+fn a_vault_that_locks_while_the_pdf_dialog_is_open_writes_and_logs_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::start(dir.path(), "pdflock");
+    first_run(&app, Some(PASS));
+    let o = cli(&app, &["person", "add", "--alias", "Kees"], Some(PASS));
+    assert!(o.status.success());
+    let o = cli(
+        &app,
+        &["contact", "add", "--person", "Kees", "--support", "navigation", "--consult"],
+        Some(PASS),
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    app.find("#nav-settings").click();
+    app.find("#auto-lock").clear().keys("1");
+    app.find("#save-settings").click();
+    app.find("#nav-consult").click();
+    app.find("#last-4-weeks").click();
+    app.find("#preview").click();
+    app.find("#summary-frame");
+    app.find("#save-pdf").click();
+    // The dialog stays open past the idle minute: the app locks behind it.
+    std::thread::sleep(std::time::Duration::from_secs(63));
+    app.find("#unlock"); // behind the dialog, which keeps the focus
+    let out = dir.path().join("na-de-vergrendeling.pdf");
+    keys_to_window(
+        "Save|Opslaan|PDF",
+        &["ctrl+a", &format!("type:{}", out.display()), "Return"],
+    );
+    std::thread::sleep(std::time::Duration::from_secs(3));
+    assert!(!out.exists(), "a locked vault wrote the PDF");
+    assert!(log_of(&app, "save").is_empty(), "a save that did not happen was logged");
+}
