@@ -221,7 +221,15 @@ fn a_vault_that_locks_while_the_pdf_dialog_is_open_writes_and_logs_nothing() {
     assert!(o.status.success());
     let o = cli(
         &app,
-        &["contact", "add", "--person", "Kees", "--support", "navigation", "--consult"],
+        &[
+            "contact",
+            "add",
+            "--person",
+            "Kees",
+            "--support",
+            "navigation",
+            "--consult",
+        ],
         Some(PASS),
     );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
@@ -243,5 +251,8 @@ fn a_vault_that_locks_while_the_pdf_dialog_is_open_writes_and_logs_nothing() {
     );
     std::thread::sleep(std::time::Duration::from_secs(3));
     assert!(!out.exists(), "a locked vault wrote the PDF");
-    assert!(log_of(&app, "save").is_empty(), "a save that did not happen was logged");
+    assert!(
+        log_of(&app, "save").is_empty(),
+        "a save that did not happen was logged"
+    );
 }
