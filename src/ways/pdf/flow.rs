@@ -244,3 +244,61 @@ impl Flow {
         self.space(8.0);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ways::pdf::page::text_of;
+
+    #[test]
+    fn a_long_table_repeats_its_heading_row_on_every_page() {
+        let mut f = Flow::new();
+        f.heading("Contacten", 13.5, true);
+        let cols = [
+            Col {
+                share: 3.0,
+                right: false,
+            },
+            Col {
+                share: 1.0,
+                right: true,
+            },
+        ];
+        let rows: Vec<Vec<String>> = (0..120)
+            .map(|i| vec![format!("rij {i}"), i.to_string()])
+            .collect();
+        f.table(&cols, &["Datum", "min"], &rows);
+        let pages = f.into_pages();
+        assert!(pages.len() >= 3, "{} pages", pages.len());
+        for (n, p) in pages.iter().enumerate() {
+            assert!(
+                text_of(p).contains("Datum min"),
+                "page {n} has no heading row"
+            );
+            for op in p {
+                if let Op::Text { y, .. } = op {
+                    assert!(*y >= BOTTOM - BODY && *y <= TOP, "page {n}: text at {y}");
+                }
+            }
+        }
+        let all: String = pages
+            .iter()
+            .map(|p| text_of(p))
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(all.contains("rij 0 0") && all.contains("rij 119 119"));
+    }
+
+    #[test]
+    fn a_heading_is_not_left_alone_at_the_foot_of_a_page() {
+        let mut f = Flow::new();
+        while f.y > BOTTOM + 40.0 {
+            f.paragraph(&[Span::plain("tekst")], Style::BODY);
+        }
+        f.heading("Krachten", 10.5, false);
+        f.paragraph(&[Span::plain("Doorzetter.")], Style::BODY);
+        let pages = f.into_pages();
+        assert_eq!(pages.len(), 2);
+        assert!(text_of(&pages[1]).starts_with("Krachten"));
+    }
+}

@@ -11,6 +11,9 @@ static REGULAR_TTF: &[u8] = include_bytes!("../../../data/fonts/DejaVuSans.ttf")
 static BOLD_TTF: &[u8] = include_bytes!("../../../data/fonts/DejaVuSans-Bold.ttf");
 
 /// Which of the two faces a run of text is set in.
+/// Code points below this are looked up once, in a table.
+const TABLE: u32 = 0x2200;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Face {
     Regular,
@@ -57,27 +60,72 @@ impl Face {
     }
 
     /// The glyph of a character; a character the font lacks prints as "?" rather
-    /// than as an empty box nobody can read back.
+    /// than as an empty box nobody can read back. The first [`TABLE`] code points
+    /// (Latin with its accents, Greek, Cyrillic, the dashes, quotes and bullet) are
+    /// looked up once: a quarter's summary sets millions of characters, and the
+    /// font's own table is slow to walk for each.
     pub fn glyph(self, c: char) -> (u16, char) {
-        let Some(f) = self.face() else { return (0, c) };
-        match f.glyph_index(c) {
-            Some(g) => (g.0, c),
-            None => (f.glyph_index('?').map(|g| g.0).unwrap_or(0), '?'),
+        static REGULAR: OnceLock<Vec<(u16, bool)>> = OnceLock::new();
+        static BOLD: OnceLock<Vec<(u16, bool)>> = OnceLock::new();
+        let cell = match self {
+            Face::Regular => &REGULAR,
+            Face::Bold => &BOLD,
+        };
+        let table = cell.get_or_init(|| {
+            (0..TABLE)
+                .map(|u| {
+                    let g = char::from_u32(u).and_then(|c| self.lookup(c));
+                    (g.unwrap_or(0), g.is_some())
+                })
+                .collect()
+        });
+        let found = match table.get(c as usize) {
+            Some(&(g, true)) => Some(g),
+            Some(_) => None,
+            None => self.lookup(c),
+        };
+        match found {
+            Some(g) => (g, c),
+            None => (self.lookup('?').unwrap_or(0), '?'),
         }
     }
 
-    /// A glyph's advance in font units.
+    fn lookup(self, c: char) -> Option<u16> {
+        self.face()?.glyph_index(c).map(|g| g.0)
+    }
+
+    /// A glyph's advance in font units, from a table made once.
     pub fn advance(self, glyph: u16) -> f32 {
-        self.face()
-            .and_then(|f| f.glyph_hor_advance(GlyphId(glyph)))
-            .map(f32::from)
-            .unwrap_or(0.0)
+        static REGULAR: OnceLock<Vec<f32>> = OnceLock::new();
+        static BOLD: OnceLock<Vec<f32>> = OnceLock::new();
+        let cell = match self {
+            Face::Regular => &REGULAR,
+            Face::Bold => &BOLD,
+        };
+        let table = cell.get_or_init(|| {
+            let Some(f) = self.face() else {
+                return Vec::new();
+            };
+            (0..f.number_of_glyphs())
+                .map(|g| {
+                    f.glyph_hor_advance(GlyphId(g))
+                        .map(f32::from)
+                        .unwrap_or(0.0)
+                })
+                .collect()
+        });
+        table.get(usize::from(glyph)).copied().unwrap_or(0.0)
     }
 
     /// How wide `text` is at `size` points.
     pub fn width(self, text: &str, size: f32) -> f32 {
         let units: f32 = text.chars().map(|c| self.advance(self.glyph(c).0)).sum();
         units * size / self.units_per_em()
+    }
+
+    /// How wide one character is at `size` points.
+    pub fn char_width(self, c: char, size: f32) -> f32 {
+        self.advance(self.glyph(c).0) * size / self.units_per_em()
     }
 }
 

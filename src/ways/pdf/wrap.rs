@@ -74,7 +74,7 @@ fn split_long(w: Word, size: f32, width: f32) -> Vec<Word> {
     let mut cur_w = 0.0;
     for (f, t) in w {
         for c in t.chars() {
-            let cw = f.width(&c.to_string(), size);
+            let cw = f.char_width(c, size);
             if cur_w + cw > width && !cur.is_empty() {
                 out.push(std::mem::take(&mut cur));
                 cur_w = 0.0;

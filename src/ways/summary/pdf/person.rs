@@ -6,7 +6,7 @@ use chrono::Datelike;
 use crate::ground::lang::Lang;
 use crate::ground::numbers;
 use crate::ground::vocab::Status;
-use crate::ways::pdf::{Col, Flow, Span, Style, SMALL};
+use crate::ways::pdf::{Col, Flow, Span, Style, BODY, SMALL};
 use crate::ways::summary::html::person::by_week;
 use crate::ways::summary::html::words::{
     self, bridge_kind, context_name, date, mode_name, support_name, Words,
@@ -75,6 +75,7 @@ pub(super) fn person(f: &mut Flow, p: &PersonPage, w: &Words, lang: Lang) {
                 .shared_on
                 .map(|d| format!(", {}", date(d, lang)))
                 .unwrap_or_default();
+            keep_with_next(f);
             let when = format!(
                 "{} · {} · {status}{shared}",
                 b.recipient,
@@ -124,6 +125,11 @@ pub(super) fn person(f: &mut Flow, p: &PersonPage, w: &Words, lang: Lang) {
     }
 }
 
+/// A note's day and time never end a page alone: room for it and two lines.
+fn keep_with_next(f: &mut Flow) {
+    f.room(SMALL * 1.4 + 2.0 * BODY * 1.4);
+}
+
 /// The notes marked for the consult, each with its day and time above it.
 fn notes(f: &mut Flow, p: &PersonPage, w: &Words, lang: Lang) {
     f.heading(w.notes, 10.5, false);
@@ -136,6 +142,7 @@ fn notes(f: &mut Flow, p: &PersonPage, w: &Words, lang: Lang) {
         f.paragraph(&[Span::plain(w.no_notes)], Style::BODY);
     }
     for c in noted {
+        keep_with_next(f);
         let when = format!("{} {}", date(c.date, lang), c.time);
         f.paragraph(
             &[Span::plain(&when)],
