@@ -265,3 +265,52 @@ fn the_vault_and_its_files_are_refused_and_left_as_they_were() {
     std::fs::remove_file(&link).unwrap();
     assert_eq!(fingerprint(s.t.dir.path()), before);
 }
+
+#[test]
+fn the_goals_marked_for_the_consult_are_in_the_pdf_as_in_the_preview() {
+    use naast::records::goal::{self, NewGoal, NewRating};
+    let s = seed();
+    let c = s.v.conn();
+    let marked = goal::add(
+        c,
+        s.ids[0],
+        &NewGoal {
+            text: "Samen met Élodie Brontë-Smit naar de markt".into(),
+            for_consult: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    goal::add(
+        c,
+        s.ids[0],
+        &NewGoal {
+            text: "PRIVEDOEL niet voor het overleg".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    goal::rate(
+        c,
+        marked.id,
+        &NewRating {
+            score: 6,
+            words: "Het lukt steeds beter".into(),
+            on: Some(day("2026-10-20")),
+            contact: None,
+        },
+    )
+    .unwrap();
+    let (html, text, _) = write_and_read(&s, &autumn(Level::Code), "plan.pdf");
+    let b = person::get(c, s.ids[1]).unwrap().code;
+    for present in [
+        "Eigen plan".to_string(),
+        format!("Samen met {b} naar de markt [mee bezig]"),
+        "volgens henzelf di 20 okt. 2026: 6/10 · “Het lukt steeds beter”".to_string(),
+    ] {
+        assert!(text.contains(&present), "{present:?} not in: {text}");
+    }
+    for absent in ["PRIVEDOEL", "Élodie", "Brontë"] {
+        assert!(!html.contains(absent) && !text.contains(absent), "{absent}");
+    }
+}

@@ -265,6 +265,7 @@ pub fn save_summary(app: &tauri::AppHandle, state: &AppState) -> AppResult<bool>
             &rendered.options,
             &rendered.person_ids,
             summary::Action::Save,
+            summary::Format::Html,
         )
     })?;
     Ok(true)

@@ -56,6 +56,7 @@ pub(super) fn person(f: &mut Flow, p: &PersonPage, w: &Words, lang: Lang) {
         f.heading(w.strengths, 10.5, false);
         f.paragraph(&[Span::plain(p.strengths.trim())], Style::BODY);
     }
+    goals(f, p, w, lang);
     if p.contacts.len() > CONTACT_ROWS {
         weeks(f, p, w, lang);
     } else if !p.contacts.is_empty() {
@@ -122,6 +123,39 @@ pub(super) fn person(f: &mut Flow, p: &PersonPage, w: &Words, lang: Lang) {
                 },
             );
         }
+    }
+}
+
+/// The goals marked for the consult, where each stands and the person's latest
+/// rating in their words, as the HTML: no trend, no colour of judgement.
+fn goals(f: &mut Flow, p: &PersonPage, w: &Words, lang: Lang) {
+    if p.goals.is_empty() {
+        return;
+    }
+    f.heading(w.plan, 10.5, false);
+    let item = Style {
+        indent: 14.0,
+        bullet: true,
+        after: 1.0,
+        ..Style::BODY
+    };
+    for g in &p.goals {
+        let status = format!(" [{}]", g.status.words(lang));
+        f.paragraph(&[Span::plain(&g.text), Span::plain(&status)], item);
+        if let Some(r) = &g.latest {
+            let mut line = format!("{} {}: {}/10", w.rated, date(r.on, lang), r.score);
+            if !r.words.trim().is_empty() {
+                line.push_str(&format!(" · “{}”", r.words.trim()));
+            }
+            f.paragraph(
+                &[Span::plain(&line)],
+                Style {
+                    bullet: false,
+                    ..item
+                },
+            );
+        }
+        f.space(3.0);
     }
 }
 
