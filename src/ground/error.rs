@@ -256,8 +256,7 @@ pub enum Error {
     LogRewritten(i64),
     #[error("the log starts after line {0}, but no prune line says it was pruned there")]
     LogPruneUnlogged(i64),
-    /// Naast's own PDF could not be made: its embedded font did not subset. A broken
-    /// build, not the user's doing; said plainly all the same.
+    /// Naast's own PDF could not be made: its embedded font did not subset (a bug).
     #[error("the PDF could not be made ({0}); nothing was saved")]
     Pdf(String),
     #[error("{0}")]
