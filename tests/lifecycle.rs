@@ -183,7 +183,14 @@ fn drafts_leave_with_their_contact_and_with_an_erased_person() {
     assert!(draft::load(c, Some(y)).unwrap().is_none());
 
     let o = summary::Options::new(day("2026-11-01"), day("2026-11-30"));
-    summary::record(c, &o, &[sanne, mo], summary::Action::Save).unwrap();
+    summary::record(
+        c,
+        &o,
+        &[sanne, mo],
+        summary::Action::Save,
+        summary::Format::Html,
+    )
+    .unwrap();
     erasure::erase(c, mo).unwrap();
     assert!(
         draft::load(c, None).unwrap().is_none(),

@@ -314,7 +314,14 @@ fn more_is_shown_only_when_asked() {
 fn printing_is_recorded_without_content() {
     let s = seed();
     let o = october();
-    summary::record(s.v.conn(), &o, &[s.sanne], summary::Action::Print).unwrap();
+    summary::record(
+        s.v.conn(),
+        &o,
+        &[s.sanne],
+        summary::Action::Print,
+        summary::Format::Html,
+    )
+    .unwrap();
     let e = naast::audit::list(s.v.conn(), &Default::default(), Some(1)).unwrap();
     let e = &e[0];
     assert_eq!(e.action, naast::ground::vocab::Action::Print);

@@ -86,7 +86,7 @@ fn nothing_rendered(state: &AppState) -> AppError {
 }
 
 fn record(state: &AppState, r: &Rendered, action: summary::Action) -> AppResult<()> {
-    state.with(|c| summary::record(c, &r.options, &r.person_ids, action))
+    state.with(|c| summary::record(c, &r.options, &r.person_ids, action, summary::Format::Html))
 }
 
 /// Opens the summary in its own window with the system print dialog. Returns whether
@@ -265,6 +265,38 @@ pub fn save_summary(app: &tauri::AppHandle, state: &AppState) -> AppResult<bool>
             &rendered.options,
             &rendered.person_ids,
             summary::Action::Save,
+            summary::Format::Html,
+        )
+    })?;
+    Ok(true)
+}
+
+/// Asks where to save, then writes Naast's own PDF of the summary there (owner-only,
+/// atomic, never over the vault) and logs it, both under the vault's lock: a vault
+/// that locked while the dialog was open writes nothing. Not the webview's "Print to
+/// file", which writes with the user's umask, not atomically, and anywhere.
+/// Returns false when the person cancelled.
+pub fn save_summary_pdf(app: &tauri::AppHandle, state: &AppState) -> AppResult<bool> {
+    let rendered = state.rendered().ok_or_else(|| nothing_rendered(state))?;
+    state.map(naast::ways::summary::check_suspects(&rendered.suspects))?;
+    let picked = app
+        .dialog()
+        .file()
+        .add_filter("PDF", &["pdf"])
+        .set_file_name("teamoverleg.pdf")
+        .blocking_save_file();
+    let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
+        return Ok(false);
+    };
+    let bytes = state.map(summary::pdf::render(&rendered.summary))?;
+    state.with(|c| {
+        naast::store::files::write_output(&path, &bytes, &state.path)?;
+        summary::record(
+            c,
+            &rendered.options,
+            &rendered.person_ids,
+            summary::Action::Save,
+            summary::Format::Pdf,
         )
     })?;
     Ok(true)

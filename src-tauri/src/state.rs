@@ -17,6 +17,8 @@ use crate::error::{AppError, AppResult};
 #[derive(Clone)]
 pub struct Rendered {
     pub html: String,
+    /// The summary itself, for Naast's own PDF (made only when saved as PDF).
+    pub summary: naast::ways::summary::Summary,
     pub options: naast::ways::summary::Options,
     pub person_ids: Vec<i64>,
     /// Words that may be unknown names, still without a choice.

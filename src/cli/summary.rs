@@ -1,5 +1,6 @@
-//! `naast summary`: the team-consult summary to an HTML file, with a warning on
-//! stderr for every word that looks like a name Naast does not know.
+//! `naast summary`: the team-consult summary to an HTML file (or Naast's own PDF when
+//! the name ends in `.pdf`), with a warning on stderr for every word that looks like
+//! a name Naast does not know.
 
 use std::process::ExitCode;
 
@@ -43,8 +44,21 @@ pub fn run(ctx: &Ctx, a: SummaryArgs) -> Result<ExitCode> {
         redact::add_not_name(c, w)?;
     }
     let (s, suspects) = summary::compute_checked(c, &o, calendar::today())?;
-    naast::store::files::write_output(&a.out, summary::html::render(&s).as_bytes(), v.path())?;
-    summary::record(c, &o, &s.person_ids, summary::Action::Cli)?;
+    let format = if a
+        .out
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+    {
+        summary::Format::Pdf
+    } else {
+        summary::Format::Html
+    };
+    let bytes = match format {
+        summary::Format::Pdf => summary::pdf::render(&s)?,
+        summary::Format::Html => summary::html::render(&s).into_bytes(),
+    };
+    naast::store::files::write_output(&a.out, &bytes, v.path())?;
+    summary::record(c, &o, &s.person_ids, summary::Action::Cli, format)?;
     for x in &suspects {
         eprintln!("naast: {}", warning(x, ctx.lang, "samenvatting", "summary"));
     }

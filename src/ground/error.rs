@@ -256,6 +256,9 @@ pub enum Error {
     LogRewritten(i64),
     #[error("the log starts after line {0}, but no prune line says it was pruned there")]
     LogPruneUnlogged(i64),
+    /// Naast's own PDF could not be made: its embedded font did not subset (a bug).
+    #[error("the PDF could not be made ({0}); nothing was saved")]
+    Pdf(String),
     #[error("{0}")]
     Invalid(#[from] Invalid),
     #[error("could not read or write {path}: {source}")]
@@ -379,6 +382,7 @@ impl Error {
             Error::LogCut { .. } => "log_cut",
             Error::LogRewritten(_) => "log_rewritten",
             Error::LogPruneUnlogged(_) => "log_prune_unlogged",
+            Error::Pdf(_) => "pdf",
             Error::Invalid(_) => "invalid",
             Error::Io { .. } => "io",
             Error::Db(_) => "db",

@@ -23,6 +23,7 @@ fn summary_preview(s, app; options: summary::Options) -> SummaryFacts {
     let (sum, suspects) = s.with(|c| summary::compute_checked(c, &options, calendar::today()))?;
     s.set_rendered(crate::state::Rendered {
         html: summary::html::render(&sum),
+        summary: sum.clone(),
         person_ids: sum.person_ids.clone(),
         options,
         suspects: suspects.clone(),
@@ -47,5 +48,9 @@ fn summary_print(s, app) -> bool {
 /// Saves the summary on screen; false when the person cancelled.
 fn summary_save(s, app) -> bool {
     crate::print::save_summary(&app, &s)
+}
+/// Saves the summary on screen as Naast's own PDF; false when the person cancelled.
+fn summary_save_pdf(s, app) -> bool {
+    crate::print::save_summary_pdf(&app, &s)
 }
 }

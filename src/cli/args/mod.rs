@@ -199,6 +199,8 @@ pub struct SummaryArgs {
     /// mentions it.
     #[arg(long, default_value_t = naast::records::goal::QUIET_WEEKS)]
     pub goal_weeks: u32,
+    /// Where to write it: a name ending in .pdf gets Naast's own PDF, any other the
+    /// HTML page.
     #[arg(long)]
     pub out: PathBuf,
 }

@@ -123,6 +123,7 @@ pub(super) fn error_nl(e: &Error) -> String {
         Error::Clipboard => {
             "het klembord van deze computer antwoordde niet; er is niets gekopieerd".into()
         }
+        Error::Pdf(why) => format!("de pdf kon niet gemaakt worden ({why}); er is niets bewaard"),
         Error::Invalid(i) => invalid_nl(i),
         Error::Io { path, source } => format!(
             "kan {} niet lezen of schrijven: {}",

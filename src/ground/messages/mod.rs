@@ -121,6 +121,7 @@ mod tests {
             Error::LogCut { from: 9, to: 9 },
             Error::LogRewritten(1041),
             Error::LogPruneUnlogged(300),
+            Error::Pdf("font".into()),
         ];
         v.extend(
             [

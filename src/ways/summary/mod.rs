@@ -21,6 +21,7 @@ pub mod chart;
 mod compute;
 pub mod html;
 mod model;
+pub mod pdf;
 mod record;
 pub mod specimen;
 
@@ -29,4 +30,4 @@ pub use compute::{compute, compute_checked, suspects};
 pub use model::{
     AgendaItem, AgendaKind, BridgeRow, ContactRow, Options, PersonPage, Summary, Totals,
 };
-pub use record::{check_suspects, record, Action};
+pub use record::{check_suspects, record, Action, Format};

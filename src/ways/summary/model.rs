@@ -108,6 +108,17 @@ pub enum AgendaKind {
     QuietGoal,
 }
 
+impl AgendaKind {
+    /// Every kind, in the order the agenda's sections come (the page and the PDF).
+    pub const ALL: [AgendaKind; 5] = [
+        AgendaKind::Signal,
+        AgendaKind::Stagnation,
+        AgendaKind::UnansweredBridge,
+        AgendaKind::OverdueCheckIn,
+        AgendaKind::QuietGoal,
+    ];
+}
+
 /// One line of the agenda: one person, one kind ("24JC: 11 signalen, laatste di
 /// 3 nov."), so that a quarter with hundreds of signals stays a readable page.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]

@@ -20,9 +20,33 @@ pub enum Action {
     Cli,
 }
 
+/// What a summary left as: the HTML page (saved, or printed through the webview) or
+/// Naast's own PDF.
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Html,
+    Pdf,
+}
+
+impl Format {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Pdf => "pdf",
+        }
+    }
+}
+
 /// Records that a summary was printed or saved: when, which period and people, at
-/// which level. Never its content.
-pub fn record(conn: &Connection, o: &Options, persons: &[PersonId], action: Action) -> Result<()> {
+/// which level, in which format. Never its content.
+pub fn record(
+    conn: &Connection,
+    o: &Options,
+    persons: &[PersonId],
+    action: Action,
+    format: Format,
+) -> Result<()> {
     let audit_action = match action {
         Action::Print => LogAction::Print,
         Action::Save | Action::Cli => LogAction::Save,
@@ -40,6 +64,7 @@ pub fn record(conn: &Connection, o: &Options, persons: &[PersonId], action: Acti
                 "colleagues": o.colleagues,
                 "people_count": persons.len(),
                 "via": if action == Action::Cli { "cli" } else { "app" },
+                "format": format.as_str(),
             })),
     )?;
     Ok(())

@@ -127,3 +127,87 @@ fn the_log_records_the_summary_that_was_shown_and_only_what_really_left() {
         "everyone is logged by code, not as []"
     );
 }
+
+/// Poppler's text of a PDF, white space folded.
+fn pdftotext(p: &std::path::Path) -> String {
+    let o = std::process::Command::new("pdftotext")
+        .arg(p)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8_lossy(&o.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn the_summary_saved_as_pdf_is_naasts_own_owner_only_and_logged_once() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::start(dir.path(), "savepdf");
+    first_run(&app, Some(PASS));
+    let o = cli(
+        &app,
+        &[
+            "person",
+            "add",
+            "--alias",
+            "Şükrü",
+            "--full-name",
+            "Şükrü Łukaszewicz",
+        ],
+        Some(PASS),
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = cli(
+        &app,
+        &[
+            "contact",
+            "add",
+            "--person",
+            "Şükrü",
+            "--support",
+            "emotional",
+            "--consult",
+            "--note",
+            "Şükrü Łukaszewicz wil weer gaan zwemmen.",
+        ],
+        Some(PASS),
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    app.find("#nav-consult").click();
+    app.find("#last-4-weeks").click();
+    app.find("#preview").click();
+    app.find("#summary-frame");
+    app.find("#save-pdf").click();
+    let out = dir.path().join("overleg.pdf");
+    keys_to_window(
+        "Save|Opslaan|PDF",
+        &["ctrl+a", &format!("type:{}", out.display()), "Return"],
+    );
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while !out.exists() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the PDF was not saved"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    app.wait_text("Opgeslagen.");
+    let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "the PDF is for its owner only");
+    let text = pdftotext(&out);
+    assert!(text.contains("Samenvatting voor het teamoverleg"), "{text}");
+    assert!(text.contains("pagina 1 van 2"), "{text}");
+    assert!(text.contains("wil weer gaan zwemmen."), "{text}");
+    assert!(
+        !text.contains("Şükrü") && !text.contains("Łukaszewicz"),
+        "a name in the PDF at level code: {text}"
+    );
+    let saves = log_of(&app, "save");
+    assert_eq!(saves.len(), 1, "{saves:?}");
+    assert_eq!(saves[0]["detail"]["format"], "pdf");
+    assert_eq!(saves[0]["detail"]["level"], "code");
+}

@@ -140,6 +140,17 @@ fn going_to_sleep_locks_the_vault() {
 
 #[test]
 fn a_save_dialog_open_at_the_lock_is_cancelled_and_nothing_is_written() {
+    dialog_open_at_the_lock("#save-html", "Save|Opslaan|HTML", ".html");
+}
+
+#[test]
+fn a_pdf_save_dialog_open_at_the_lock_is_cancelled_and_nothing_is_written() {
+    dialog_open_at_the_lock("#save-pdf", "Save|Opslaan|PDF", ".pdf");
+}
+
+/// Clicks `button` on the Teamoverleg screen, locks while its save dialog (`title`)
+/// is up, and checks the dialog went, no `ext` file was written and nothing logged.
+fn dialog_open_at_the_lock(button: &str, title: &str, ext: &str) {
     let dir = tempfile::tempdir().unwrap();
     let app = App::start(dir.path(), "savelock");
     first_run(&app, Some(PASS));
@@ -164,15 +175,15 @@ fn a_save_dialog_open_at_the_lock_is_cancelled_and_nothing_is_written() {
     app.find("#last-4-weeks").click();
     app.find("#preview").click();
     app.find("#summary-frame");
-    app.find("#save-html").click();
+    app.find(button).click();
     // The dialog is up (focused, nothing typed); then the screen saver comes on.
-    keys_to_window("Save|Opslaan|HTML", &[]);
+    keys_to_window(title, &[]);
     screen_saver_on();
     app.wait_focus("passphrase");
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
         let o = Command::new("xdotool")
-            .args(["search", "--onlyvisible", "--name", "Save|Opslaan|HTML"])
+            .args(["search", "--onlyvisible", "--name", title])
             .output()
             .unwrap();
         if String::from_utf8_lossy(&o.stdout).trim().is_empty() {
@@ -185,7 +196,7 @@ fn a_save_dialog_open_at_the_lock_is_cancelled_and_nothing_is_written() {
         .unwrap()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".html"))
+        .filter(|n| n.ends_with(ext))
         .collect();
     assert!(written.is_empty(), "written after the lock: {written:?}");
     let o = cli(&app, &["log", "--action", "save", "--json"], Some(PASS));

@@ -122,6 +122,7 @@ export function makeCommands(call: Call) {
     summaryNotName: (word: string) => call<null>("summary_not_name", { word }),
     summaryPrint: () => call<boolean>("summary_print"),
     summarySave: () => call<boolean>("summary_save"),
+    summarySavePdf: () => call<boolean>("summary_save_pdf"),
     logList: (query: LogQuery, limit: number) => call<Array<LogEntry>>("log_list", { query, limit }),
     logVerify: () => call<LogVerification>("log_verify"),
     logExportCsv: (query: LogQuery) => call<boolean>("log_export_csv", { query }),

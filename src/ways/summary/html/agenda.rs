@@ -14,7 +14,7 @@ use crate::ways::summary::model::{AgendaItem, AgendaKind, Summary};
 pub const AGENDA_CAP: usize = 15;
 
 /// "di 3 nov.": the period is at most a few months, the year is in the header.
-fn short_date(d: NaiveDate, lang: Lang) -> String {
+pub(in crate::ways::summary) fn short_date(d: NaiveDate, lang: Lang) -> String {
     match lang {
         Lang::Nl => {
             let full = dutch_date(d);
@@ -26,7 +26,8 @@ fn short_date(d: NaiveDate, lang: Lang) -> String {
     }
 }
 
-fn agenda_heading(k: AgendaKind, weeks: &str, lang: Lang) -> String {
+/// The heading of one kind's section, as plain text (escaped by the caller).
+pub(in crate::ways::summary) fn agenda_heading(k: AgendaKind, weeks: &str, lang: Lang) -> String {
     match (lang, k) {
         (Lang::Nl, AgendaKind::Signal) => "Signalen: gaat verder dan peer-support".into(),
         (Lang::Nl, AgendaKind::Stagnation) => {
@@ -49,13 +50,14 @@ fn agenda_heading(k: AgendaKind, weeks: &str, lang: Lang) -> String {
     }
 }
 
-/// One agenda line after the person's label, escaped where it carries user text.
-fn agenda_line(a: &AgendaItem, lang: Lang) -> String {
+/// What one agenda line says after the person's label, as plain text: the HTML
+/// escapes it, the PDF sets it as it is.
+pub(in crate::ways::summary) fn agenda_text(a: &AgendaItem, lang: Lang) -> String {
     let n = a.count;
     let one = n == 1;
     let d = a.date.map(|d| short_date(d, lang)).unwrap_or_default();
-    let to = esc(&a.detail);
-    let text = match (lang, a.kind) {
+    let to = &a.detail;
+    match (lang, a.kind) {
         (Lang::Nl, AgendaKind::Signal) if one => format!("1 signaal, {d}"),
         (Lang::Nl, AgendaKind::Signal) => format!("{n} signalen, laatste {d}"),
         (Lang::En, AgendaKind::Signal) if one => format!("1 signal, {d}"),
@@ -86,7 +88,20 @@ fn agenda_line(a: &AgendaItem, lang: Lang) -> String {
         (Lang::Nl, AgendaKind::QuietGoal) => format!("{n} doelen, het eerste laatst bekeken {d}"),
         (Lang::En, AgendaKind::QuietGoal) if one => format!("1 goal, last looked at {d}"),
         (Lang::En, AgendaKind::QuietGoal) => format!("{n} goals, the first last looked at {d}"),
-    };
+    }
+}
+
+/// "and 40 more" under a section cut at [`AGENDA_CAP`].
+pub(in crate::ways::summary) fn more(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("en {n} meer"),
+        Lang::En => format!("and {n} more"),
+    }
+}
+
+/// One agenda line: the person's label, then what it is, escaped.
+fn agenda_line(a: &AgendaItem, lang: Lang) -> String {
+    let text = esc(&agenda_text(a, lang));
     let note = a
         .note
         .as_deref()
@@ -102,33 +117,23 @@ pub(super) fn agenda(h: &mut String, s: &Summary, w: &Words) {
     if s.agenda.is_empty() {
         let _ = write!(h, "<p>{}</p>", w.nothing);
     }
-    for kind in [
-        AgendaKind::Signal,
-        AgendaKind::Stagnation,
-        AgendaKind::UnansweredBridge,
-        AgendaKind::OverdueCheckIn,
-        AgendaKind::QuietGoal,
-    ] {
+    for kind in AgendaKind::ALL {
         let items: Vec<&AgendaItem> = s.agenda.iter().filter(|a| a.kind == kind).collect();
         let Some(first) = items.first() else { continue };
         let _ = write!(
             h,
             "<h3>{} ({})</h3><ul class=\"agenda\">",
-            agenda_heading(kind, &esc(&first.detail), s.lang),
+            esc(&agenda_heading(kind, &first.detail, s.lang)),
             items.len()
         );
         for a in items.iter().take(AGENDA_CAP) {
             h.push_str(&agenda_line(a, s.lang));
         }
         if items.len() > AGENDA_CAP {
-            let more = items.len() - AGENDA_CAP;
             let _ = write!(
                 h,
                 "<li class=\"more\">{}</li>",
-                match s.lang {
-                    Lang::Nl => format!("en {more} meer"),
-                    Lang::En => format!("and {more} more"),
-                }
+                more(items.len() - AGENDA_CAP, s.lang)
             );
         }
         h.push_str("</ul>");

@@ -2,10 +2,10 @@
 //! no external resource, A4 print rules. [`render`] writes the page; every piece of
 //! user text passes through [`esc`].
 
-mod agenda;
+pub(super) mod agenda;
 mod page;
-mod person;
-mod words;
+pub(super) mod person;
+pub(super) mod words;
 
 pub use agenda::AGENDA_CAP;
 pub use page::render;

@@ -165,15 +165,17 @@ fn contacts(h: &mut String, p: &PersonPage, w: &Words, lang: Lang) {
     h.push_str("</table>");
 }
 
-/// One row per week: contacts, hours, support, signals.
-fn weeks(h: &mut String, p: &PersonPage, w: &Words, lang: Lang) {
-    #[derive(Default)]
-    struct Week {
-        contacts: usize,
-        minutes: i64,
-        support: BTreeMap<Support, usize>,
-        signals: usize,
-    }
+/// A week of one person's contacts, for pages with more than [`CONTACT_ROWS`].
+#[derive(Default)]
+pub(in crate::ways::summary) struct Week {
+    pub(in crate::ways::summary) contacts: usize,
+    pub(in crate::ways::summary) minutes: i64,
+    pub(in crate::ways::summary) support: BTreeMap<Support, usize>,
+    pub(in crate::ways::summary) signals: usize,
+}
+
+/// The person's contacts by the Monday of their week.
+pub(in crate::ways::summary) fn by_week(p: &PersonPage) -> BTreeMap<NaiveDate, Week> {
     let mut by_week: BTreeMap<NaiveDate, Week> = BTreeMap::new();
     for c in &p.contacts {
         let wk = by_week.entry(week_start(c.date)).or_default();
@@ -184,6 +186,12 @@ fn weeks(h: &mut String, p: &PersonPage, w: &Words, lang: Lang) {
             *wk.support.entry(*s).or_default() += 1;
         }
     }
+    by_week
+}
+
+/// One row per week: contacts, hours, support, signals.
+fn weeks(h: &mut String, p: &PersonPage, w: &Words, lang: Lang) {
+    let by_week = by_week(p);
     let _ = write!(
         h,
         "<table><tr><th>{}</th><th class=\"n\">#</th><th class=\"n\">{}</th><th>{}</th></tr>",

@@ -24,45 +24,45 @@ pub fn esc(s: &str) -> String {
     out
 }
 
-pub(super) struct Words {
-    pub(super) title: &'static str,
-    pub(super) confidential: &'static str,
-    pub(super) made: &'static str,
-    pub(super) page: &'static str,
-    pub(super) of: &'static str,
-    pub(super) agenda: &'static str,
-    pub(super) nothing: &'static str,
-    pub(super) totals: &'static str,
-    pub(super) contact: &'static str,
-    pub(super) contacts: &'static str,
-    pub(super) person: &'static str,
-    pub(super) people: &'static str,
-    pub(super) hour: &'static str,
-    pub(super) hours: &'static str,
-    pub(super) support: &'static str,
-    pub(super) mode: &'static str,
-    pub(super) date: &'static str,
-    pub(super) week: &'static str,
-    pub(super) minutes: &'static str,
-    pub(super) notes: &'static str,
-    pub(super) own_words: &'static str,
-    pub(super) wishes: &'static str,
-    pub(super) strengths: &'static str,
-    pub(super) plan: &'static str,
-    pub(super) rated: &'static str,
-    pub(super) bridge: &'static str,
-    pub(super) checkins: &'static str,
-    pub(super) signal: &'static str,
-    pub(super) signal_note: &'static str,
-    pub(super) with: &'static str,
-    pub(super) answer: &'static str,
-    pub(super) level_code: &'static str,
-    pub(super) level_alias: &'static str,
-    pub(super) level_full: &'static str,
-    pub(super) no_notes: &'static str,
+pub(in crate::ways::summary) struct Words {
+    pub(in crate::ways::summary) title: &'static str,
+    pub(in crate::ways::summary) confidential: &'static str,
+    pub(in crate::ways::summary) made: &'static str,
+    pub(in crate::ways::summary) page: &'static str,
+    pub(in crate::ways::summary) of: &'static str,
+    pub(in crate::ways::summary) agenda: &'static str,
+    pub(in crate::ways::summary) nothing: &'static str,
+    pub(in crate::ways::summary) totals: &'static str,
+    pub(in crate::ways::summary) contact: &'static str,
+    pub(in crate::ways::summary) contacts: &'static str,
+    pub(in crate::ways::summary) person: &'static str,
+    pub(in crate::ways::summary) people: &'static str,
+    pub(in crate::ways::summary) hour: &'static str,
+    pub(in crate::ways::summary) hours: &'static str,
+    pub(in crate::ways::summary) support: &'static str,
+    pub(in crate::ways::summary) mode: &'static str,
+    pub(in crate::ways::summary) date: &'static str,
+    pub(in crate::ways::summary) week: &'static str,
+    pub(in crate::ways::summary) minutes: &'static str,
+    pub(in crate::ways::summary) notes: &'static str,
+    pub(in crate::ways::summary) own_words: &'static str,
+    pub(in crate::ways::summary) wishes: &'static str,
+    pub(in crate::ways::summary) strengths: &'static str,
+    pub(in crate::ways::summary) plan: &'static str,
+    pub(in crate::ways::summary) rated: &'static str,
+    pub(in crate::ways::summary) bridge: &'static str,
+    pub(in crate::ways::summary) checkins: &'static str,
+    pub(in crate::ways::summary) signal: &'static str,
+    pub(in crate::ways::summary) signal_note: &'static str,
+    pub(in crate::ways::summary) with: &'static str,
+    pub(in crate::ways::summary) answer: &'static str,
+    pub(in crate::ways::summary) level_code: &'static str,
+    pub(in crate::ways::summary) level_alias: &'static str,
+    pub(in crate::ways::summary) level_full: &'static str,
+    pub(in crate::ways::summary) no_notes: &'static str,
 }
 
-pub(super) const NL: Words = Words {
+pub(in crate::ways::summary) const NL: Words = Words {
     title: "Samenvatting voor het teamoverleg",
     confidential: "VERTROUWELIJK",
     made: "gemaakt op",
@@ -100,7 +100,7 @@ pub(super) const NL: Words = Words {
     no_notes: "Geen notities gemarkeerd voor het teamoverleg.",
 };
 
-pub(super) const EN: Words = Words {
+pub(in crate::ways::summary) const EN: Words = Words {
     title: "Summary for the team consult",
     confidential: "CONFIDENTIAL",
     made: "made on",
@@ -139,7 +139,7 @@ pub(super) const EN: Words = Words {
 };
 
 impl Words {
-    pub(super) fn contacts(&self, n: i64) -> &'static str {
+    pub(in crate::ways::summary) fn contacts(&self, n: i64) -> &'static str {
         if n == 1 {
             self.contact
         } else {
@@ -147,7 +147,7 @@ impl Words {
         }
     }
 
-    pub(super) fn people(&self, n: i64) -> &'static str {
+    pub(in crate::ways::summary) fn people(&self, n: i64) -> &'static str {
         if n == 1 {
             self.person
         } else {
@@ -155,7 +155,7 @@ impl Words {
         }
     }
 
-    pub(super) fn hours(&self, minutes: i64) -> &'static str {
+    pub(in crate::ways::summary) fn hours(&self, minutes: i64) -> &'static str {
         if minutes == 60 {
             self.hour
         } else {
@@ -165,35 +165,35 @@ impl Words {
 }
 
 /// Minutes as hours with one decimal, the language's way: "3,8" or "3.8".
-pub(super) fn hours(minutes: i64, lang: Lang) -> String {
+pub(in crate::ways::summary) fn hours(minutes: i64, lang: Lang) -> String {
     numbers::decimal(minutes as f64 / 60.0, 1, lang)
 }
 
-pub(super) fn date(d: NaiveDate, lang: Lang) -> String {
+pub(in crate::ways::summary) fn date(d: NaiveDate, lang: Lang) -> String {
     match lang {
         Lang::Nl => dutch_date(d),
         Lang::En => d.format("%a %-d %b %Y").to_string(),
     }
 }
 
-pub(super) fn support_name(s: Support, lang: Lang) -> &'static str {
+pub(in crate::ways::summary) fn support_name(s: Support, lang: Lang) -> &'static str {
     s.label(lang)
 }
 
-pub(super) fn mode_name(m: Mode, lang: Lang) -> &'static str {
+pub(in crate::ways::summary) fn mode_name(m: Mode, lang: Lang) -> &'static str {
     m.label(lang)
 }
 
-pub(super) fn context_name(c: Context, lang: Lang) -> &'static str {
+pub(in crate::ways::summary) fn context_name(c: Context, lang: Lang) -> &'static str {
     c.label(lang)
 }
 
-pub(super) fn bridge_kind(k: BridgeKind, lang: Lang) -> &'static str {
+pub(in crate::ways::summary) fn bridge_kind(k: BridgeKind, lang: Lang) -> &'static str {
     k.label(lang)
 }
 
 /// Keeps the author's paragraphs: blank lines split paragraphs, single newlines break.
-pub(super) fn paragraphs(text: &str) -> String {
+pub(in crate::ways::summary) fn paragraphs(text: &str) -> String {
     text.trim()
         .split("\n\n")
         .map(|p| format!("<p>{}</p>", esc(p.trim()).replace('\n', "<br>")))

@@ -177,6 +177,7 @@ export const en: Dict = {
   preview: "Preview",
   print: "Print",
   saveHtml: "Save as HTML",
+  savePdf: "Save as PDF",
   savedFile: "Saved.",
   printed: "Sent to the printer.",
   summaryFacts: (p: number, c: number, a: number) =>

@@ -177,6 +177,7 @@ export const nl = {
   preview: "Voorbeeld",
   print: "Afdrukken",
   saveHtml: "Opslaan als HTML",
+  savePdf: "Opslaan als PDF",
   savedFile: "Opgeslagen.",
   printed: "Naar de printer gestuurd.",
   summaryFacts: (p: number, c: number, a: number) =>
