@@ -73,6 +73,12 @@ fn open_person(app: &App, alias: &str) {
     app.find("#plan-title");
 }
 
+/// Scrolls so `css` is at the top of the window, for a screenshot of what follows.
+fn top(app: &App, css: &str) {
+    app.js(&format!("document.querySelector('{css}').scrollIntoView({{block: 'start'}})"));
+    std::thread::sleep(std::time::Duration::from_millis(300));
+}
+
 fn no_serious_axe(app: &App, screen: &str) {
     let v = app.axe();
     assert!(v.is_empty(), "accessibility problems on {screen}: {v:#?}");
@@ -167,6 +173,7 @@ fn a_goal_in_their_words_rated_twice_ticked_in_a_contact_reached_and_let_go() {
     assert_eq!(goals(&app, "Sanne")[0]["ratings"].as_array().unwrap().len(), 2);
     app.find(&format!("#rate-score-{id}")).clear();
     no_serious_axe(&app, "the plan");
+    top(&app, "#plan-title");
     app.screenshot("70-plan-light-nl");
 
     // A second goal, from the command line; both are offered in the quick form.
@@ -210,6 +217,9 @@ fn a_goal_in_their_words_rated_twice_ticked_in_a_contact_reached_and_let_go() {
     app.find(&format!("#goal-letgo-{other}")).keys(ENTER);
     app.wait_text("Losgelaten: Weer fietsen. Ook dat is een uitkomst.");
     assert_eq!(app.find(&format!("#goal-status-{other}")).text(), "losgelaten");
+    // Rated only while being worked on; its ratings stay in the table.
+    assert!(!app.exists(&format!("#rate-score-{other}")));
+    assert!(app.exists(&format!("#rate-score-{id}")));
     let statuses: Vec<String> = goals(&app, "Sanne")
         .iter()
         .map(|g| g["status"].as_str().unwrap().to_string())
@@ -224,6 +234,8 @@ fn a_goal_in_their_words_rated_twice_ticked_in_a_contact_reached_and_let_go() {
     assert!(!app.exists(&format!("#goal-pick-{other}")));
     app.find("#nav-people").click();
     open_person(&app, "Sanne");
+    app.wait_text("Aan gewerkt in 1 contactmoment");
+    top(&app, "#plan-title");
     app.screenshot("72-plan-reached-letgo-nl");
     no_serious_axe(&app, "the plan after letting go");
 
@@ -282,6 +294,7 @@ fn a_colleague_has_a_plan_only_once_switched_on_english_and_dark() {
     app.wait_text("That is an outcome too.");
     assert_eq!(app.find(&format!("#goal-status-{id}")).text(), "let go");
     no_serious_axe(&app, "a colleague's plan, English, dark");
+    top(&app, "#plan-title");
     app.screenshot("74-plan-colleague-dark-en");
     // Switched off: no new goals, the ones there are stay.
     app.find("#plan-on").keys(SPACE);

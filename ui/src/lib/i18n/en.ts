@@ -357,7 +357,7 @@ export const en: Dict = {
   planColleagueHelp: "For colleague support Naast keeps as little as it can. Only turn this on when your colleague wants it.",
   planNone: "No goals yet.",
   goalText: "Goal, in their own words",
-  goalTextHint: "I want to open my own post again",
+  goalTextHint: "For example: I want to open my own post again",
   goalWhy: "Why does it matter to them? (optional)",
   goalSteps: "First steps they choose (optional)",
   goalHelpers: "Who helps?",
@@ -398,5 +398,5 @@ export const en: Dict = {
   goalsTouched: "Which goals did you work on?",
   goalsTouchedKeys: "(Alt+5–9)",
   planReview: "Review the plan",
-  planReviewCheck: "It is a plan review",
+  planReviewCheck: "Plan review",
 };

@@ -357,7 +357,7 @@ export const nl = {
   planColleagueHelp: "Bij collegiale ondersteuning bewaart Naast zo weinig mogelijk. Zet dit alleen aan als je collega dat wil.",
   planNone: "Nog geen doelen.",
   goalText: "Doel, in hun eigen woorden",
-  goalTextHint: "Ik wil weer zelf mijn post openen",
+  goalTextHint: "Bijvoorbeeld: ik wil weer zelf mijn post openen",
   goalWhy: "Waarom is het belangrijk voor ze? (optioneel)",
   goalSteps: "Eerste stappen die ze kiezen (optioneel)",
   goalHelpers: "Wie helpt?",
@@ -398,7 +398,7 @@ export const nl = {
   goalsTouched: "Aan welke doelen werkten jullie?",
   goalsTouchedKeys: "(Alt+5–9)",
   planReview: "Plan bespreken",
-  planReviewCheck: "Het is een planbespreking",
+  planReviewCheck: "Planbespreking",
 };
 
 /** The shape every language must have. */
