@@ -178,7 +178,18 @@ fn a_typical_contact_takes_at_most_15_keystrokes_besides_the_text() {
     ok(&app, &["person", "add", "--alias", "Mo"]);
     // Mo has a goal of their own: the form offers it (issue 25) without a key more
     // for the contact that does not touch it.
-    let o = cli(&app, &["goal", "add", "--person", "Mo", "--text", "Zelf boodschappen doen"], Some(PASS));
+    let o = cli(
+        &app,
+        &[
+            "goal",
+            "add",
+            "--person",
+            "Mo",
+            "--text",
+            "Zelf boodschappen doen",
+        ],
+        Some(PASS),
+    );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     app.find("#nav-people").click();
     app.find("#nav-log").click();

@@ -75,7 +75,9 @@ fn open_person(app: &App, alias: &str) {
 
 /// Scrolls so `css` is at the top of the window, for a screenshot of what follows.
 fn top(app: &App, css: &str) {
-    app.js(&format!("document.querySelector('{css}').scrollIntoView({{block: 'start'}})"));
+    app.js(&format!(
+        "document.querySelector('{css}').scrollIntoView({{block: 'start'}})"
+    ));
     std::thread::sleep(std::time::Duration::from_millis(300));
 }
 
@@ -92,13 +94,16 @@ fn a_goal_in_their_words_rated_twice_ticked_in_a_contact_reached_and_let_go() {
     run(&app, &["person", "add", "--alias", "Sanne"]);
     run(
         &app,
-        &["circle", "add", "--person", "Sanne", "--name", "Ria", "--role", "zus"],
+        &[
+            "circle", "add", "--person", "Sanne", "--name", "Ria", "--role", "zus",
+        ],
     );
     open_person(&app, "Sanne");
     app.wait_text("Nog geen doelen.");
 
     // A goal in her words, why, the first step, and who helps: Tab and Space only.
-    app.find("#goal-text").keys("Ik wil weer zelf mijn post openen");
+    app.find("#goal-text")
+        .keys("Ik wil weer zelf mijn post openen");
     app.keys(TAB);
     app.keys("Dan houd ik zelf de regie over mijn geld");
     app.keys(TAB);
@@ -127,7 +132,9 @@ fn a_goal_in_their_words_rated_twice_ticked_in_a_contact_reached_and_let_go() {
     assert!(helpers.contains(&"Ria") && helpers.len() == 2, "{g}");
     let shown = app.find(&format!("#goal-{id}")).text();
     assert!(
-        shown.contains("mee bezig") && shown.contains("Ria") && shown.contains("Ik (de ondersteuner)"),
+        shown.contains("mee bezig")
+            && shown.contains("Ria")
+            && shown.contains("Ik (de ondersteuner)"),
         "{shown}"
     );
 
@@ -170,16 +177,22 @@ fn a_goal_in_their_words_rated_twice_ticked_in_a_contact_reached_and_let_go() {
     app.find(&format!("#rate-score-{id}")).keys("12");
     app.keys(ENTER);
     std::thread::sleep(std::time::Duration::from_millis(400));
-    assert_eq!(goals(&app, "Sanne")[0]["ratings"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        goals(&app, "Sanne")[0]["ratings"].as_array().unwrap().len(),
+        2
+    );
     app.find(&format!("#rate-score-{id}")).clear();
     no_serious_axe(&app, "the plan");
     top(&app, "#plan-title");
     app.screenshot("70-plan-light-nl");
 
     // A second goal, from the command line; both are offered in the quick form.
-    let other: i64 = run(&app, &["goal", "add", "--person", "Sanne", "--text", "Weer fietsen"])
-        .parse()
-        .unwrap();
+    let other: i64 = run(
+        &app,
+        &["goal", "add", "--person", "Sanne", "--text", "Weer fietsen"],
+    )
+    .parse()
+    .unwrap();
     app.find("#nav-log").click();
     app.wait_focus("person-input");
     app.keys("Sanne");
@@ -188,7 +201,9 @@ fn a_goal_in_their_words_rated_twice_ticked_in_a_contact_reached_and_let_go() {
     app.keys(&format!("{ALT}1{RELEASE}")); // practical
     app.keys(&format!("{ALT}5{RELEASE}")); // the first goal
     until("Alt+5 ticks the first goal", || {
-        app.js(&format!("return document.getElementById('goal-pick-{id}').checked")) == Value::Bool(true)
+        app.js(&format!(
+            "return document.getElementById('goal-pick-{id}').checked"
+        )) == Value::Bool(true)
     });
     // One Tab stop: the arrows move between the goals, Tab leaves the group.
     app.find(&format!("#goal-pick-{id}")).keys(DOWN);
@@ -216,7 +231,10 @@ fn a_goal_in_their_words_rated_twice_ticked_in_a_contact_reached_and_let_go() {
     assert_eq!(app.find(&format!("#goal-status-{id}")).text(), "mee bezig");
     app.find(&format!("#goal-letgo-{other}")).keys(ENTER);
     app.wait_text("Losgelaten: Weer fietsen. Ook dat is een uitkomst.");
-    assert_eq!(app.find(&format!("#goal-status-{other}")).text(), "losgelaten");
+    assert_eq!(
+        app.find(&format!("#goal-status-{other}")).text(),
+        "losgelaten"
+    );
     // Rated only while being worked on; its ratings stay in the table.
     assert!(!app.exists(&format!("#rate-score-{other}")));
     assert!(app.exists(&format!("#rate-score-{id}")));
@@ -225,6 +243,14 @@ fn a_goal_in_their_words_rated_twice_ticked_in_a_contact_reached_and_let_go() {
         .map(|g| g["status"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(statuses, ["working", "let-go"]);
+    // The person's order: the first goal moved down, by keyboard.
+    app.find(&format!("#goal-down-{id}")).keys(ENTER);
+    app.wait_focus(&format!("goal-up-{id}"));
+    let order: Vec<i64> = goals(&app, "Sanne")
+        .iter()
+        .map(|g| g["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(order, [other, id]);
     // A goal let go is not offered in the quick form.
     app.find("#nav-log").click();
     app.wait_focus("person-input");
@@ -270,7 +296,10 @@ fn a_colleague_has_a_plan_only_once_switched_on_english_and_dark() {
         app.js("return matchMedia('(prefers-color-scheme: dark)').matches"),
         Value::Bool(true)
     );
-    run(&app, &["person", "add", "--alias", "Tom", "--context", "colleague"]);
+    run(
+        &app,
+        &["person", "add", "--alias", "Tom", "--context", "colleague"],
+    );
     open_person(&app, "Tom");
     assert!(!app.exists("#goal-text"), "a colleague's plan starts off");
     app.find("#plan-on").keys(SPACE);
@@ -289,7 +318,9 @@ fn a_colleague_has_a_plan_only_once_switched_on_english_and_dark() {
     app.keys("Some nights");
     app.keys(ENTER);
     app.wait_text("Recorded: 3 out of 10.");
-    until("one row", || rows(&app, &format!("#goal-ratings-{id}")) == 1);
+    until("one row", || {
+        rows(&app, &format!("#goal-ratings-{id}")) == 1
+    });
     app.find(&format!("#goal-letgo-{id}")).keys(ENTER);
     app.wait_text("That is an outcome too.");
     assert_eq!(app.find(&format!("#goal-status-{id}")).text(), "let go");
@@ -300,6 +331,10 @@ fn a_colleague_has_a_plan_only_once_switched_on_english_and_dark() {
     app.find("#plan-on").keys(SPACE);
     until("the form goes", || !app.exists("#goal-text"));
     assert!(app.exists(&format!("#goal-{id}")));
-    let o = cli(&app, &["goal", "add", "--person", "Tom", "--text", "x"], Some(PASS));
+    let o = cli(
+        &app,
+        &["goal", "add", "--person", "Tom", "--text", "x"],
+        Some(PASS),
+    );
     assert!(!o.status.success());
 }
