@@ -218,6 +218,24 @@ fn a_goal_in_their_words_rated_twice_ticked_in_a_contact_reached_and_let_go() {
     let second = all.iter().find(|g| g["id"] == other).unwrap();
     assert_eq!(first["contacts"].as_array().unwrap().len(), 1, "{first}");
     assert_eq!(second["contacts"].as_array().unwrap().len(), 0, "{second}");
+    // Edited in Overzicht, the contact keeps the goal it touched.
+    app.find("#nav-review").click();
+    app.find("#results li button").click();
+    app.find("#edit-contact").click();
+    app.wait_focus("note");
+    until("the edit form shows the goal ticked", || {
+        app.js(&format!(
+            "const b = document.getElementById('goal-pick-{id}'); return !!b && b.checked"
+        )) == Value::Bool(true)
+    });
+    app.keys("Brieven gesorteerd.");
+    app.keys(&format!("{CTRL}{ENTER}{RELEASE}"));
+    app.wait_text("Brieven gesorteerd.");
+    let first = goals(&app, "Sanne")
+        .into_iter()
+        .find(|g| g["id"] == id)
+        .unwrap();
+    assert_eq!(first["contacts"].as_array().unwrap().len(), 1, "{first}");
 
     // Reached, working on it again, and the other let go: each a calm word.
     open_person(&app, "Sanne");
