@@ -13,6 +13,10 @@ fn checkins_open(s, app) -> Vec<followup::FollowUp> {
 fn checkin_add(s, app; person: i64, due: NaiveDate, why: String) -> followup::FollowUp {
     s.with(|c| followup::add(c, person, due, &why))
 }
+/// "Plan bespreken": a check-in to look at the person's own plan together.
+fn checkin_plan_review(s, app; person: i64, due: NaiveDate, why: String) -> followup::FollowUp {
+    s.with(|c| followup::add_plan_review(c, person, due, &why))
+}
 fn checkin_done(s, app; id: i64) -> followup::FollowUp {
     s.with(|c| followup::done(c, id, calendar::today()))
 }

@@ -11,6 +11,7 @@ mod contacts;
 mod dates;
 mod log;
 mod people;
+mod plan;
 mod vault;
 mod ways;
 
@@ -24,6 +25,7 @@ type Group = (&'static [&'static str], fn(tauri::ipc::Invoke) -> bool);
 const GROUPS: &[Group] = &[
     (vault::NAMES, vault::handle),
     (people::NAMES, people::handle),
+    (plan::NAMES, plan::handle),
     (contacts::NAMES, contacts::handle),
     (bridges::NAMES, bridges::handle),
     (checkins::NAMES, checkins::handle),
@@ -52,6 +54,7 @@ pub fn signatures(cfg: &ts_rs::Config) -> Vec<crate::ipc::Signature> {
     [
         vault::signatures(cfg),
         people::signatures(cfg),
+        plan::signatures(cfg),
         contacts::signatures(cfg),
         bridges::signatures(cfg),
         checkins::signatures(cfg),

@@ -59,9 +59,8 @@ pub struct NewContact {
     pub whose_unsure: bool,
     /// The goals of the people present that this contact touched. `None` on a new
     /// contact: none; on an update: the links stay as they were (for the people
-    /// still on it). Not yet offered by the app's form (ts: skipped until it is).
+    /// still on it). The app's form offers the people's open goals.
     #[serde(default)]
-    #[cfg_attr(feature = "ts", ts(skip))]
     pub goals: Option<Vec<i64>>,
 }
 

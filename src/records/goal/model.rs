@@ -11,6 +11,7 @@ use crate::ground::lang::Lang;
 /// Where a goal stands. `LetGo` ("losgelaten") is as good an ending as `Reached`:
 /// nothing in Naast shows it as a failure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, rename = "GoalStatus"))]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     Working,
@@ -53,6 +54,7 @@ impl Status {
 /// Someone who helps with a goal: a member of the person's circle, or (`member_id`
 /// `None`) the supporter.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Helper {
     pub member_id: Option<i64>,
     pub name: String,
@@ -60,6 +62,7 @@ pub struct Helper {
 
 /// "Hoe ver ben je, volgens jezelf?": the person's own score and words on a day.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Rating {
     pub id: i64,
     pub on: NaiveDate,
@@ -71,12 +74,14 @@ pub struct Rating {
 
 /// One step in a goal's history: the status it got, and when (unix seconds).
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct StatusChange {
     pub status: Status,
     pub at: i64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Goal {
     pub id: i64,
     pub person_id: PersonId,
@@ -112,6 +117,7 @@ impl Goal {
 /// A new goal as the person says it. Helpers are circle members by name; the
 /// supporter is `supporter`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct NewGoal {
     pub text: String,
     #[serde(default)]
@@ -128,6 +134,7 @@ pub struct NewGoal {
 
 /// A change: each field given replaces what was; `None` keeps it.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct GoalPatch {
     pub text: Option<String>,
     pub why: Option<String>,
@@ -154,6 +161,7 @@ impl GoalPatch {
 
 /// A rating as given: `on` defaults to today, `contact` to none.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct NewRating {
     pub score: i64,
     #[serde(default)]

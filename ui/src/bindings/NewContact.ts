@@ -25,4 +25,10 @@ checkin_for: Array<number> | null,
  * A group contact from before Naast asked whose: its signal, own words and
  * check-in were given to everyone, for the user to correct.
  */
-whose_unsure: boolean, };
+whose_unsure: boolean, 
+/**
+ * The goals of the people present that this contact touched. `None` on a new
+ * contact: none; on an update: the links stay as they were (for the people
+ * still on it). The app's form offers the people's open goals.
+ */
+goals: Array<number> | null, };

@@ -19,6 +19,9 @@ import type { ExportFormat } from "./ExportFormat";
 import type { ExtraName } from "./ExtraName";
 import type { Filter } from "./Filter";
 import type { FollowUp } from "./FollowUp";
+import type { Goal } from "./Goal";
+import type { GoalPatch } from "./GoalPatch";
+import type { GoalStatus } from "./GoalStatus";
 import type { Health } from "./Health";
 import type { Hit } from "./Hit";
 import type { HoursBy } from "./HoursBy";
@@ -37,10 +40,13 @@ import type { Mode } from "./Mode";
 import type { MomentRead } from "./MomentRead";
 import type { NewBridgeNote } from "./NewBridgeNote";
 import type { NewContact } from "./NewContact";
+import type { NewGoal } from "./NewGoal";
 import type { NewPerson } from "./NewPerson";
+import type { NewRating } from "./NewRating";
 import type { Options } from "./Options";
 import type { Person } from "./Person";
 import type { PersonRow } from "./PersonRow";
+import type { Rating } from "./Rating";
 import type { Removal } from "./Removal";
 import type { Restored } from "./Restored";
 import type { SearchOrder } from "./SearchOrder";
@@ -89,6 +95,14 @@ export function makeCommands(call: Call) {
     personOverview: () => call<Array<PersonRow>>("person_overview"),
     readyToErase: () => call<Array<Person>>("ready_to_erase"),
     personExport: (id: number) => call<string | null>("person_export", { id }),
+    planOn: (person: number) => call<boolean>("plan_on", { person }),
+    planSet: (person: number, on: boolean) => call<null>("plan_set", { person, on }),
+    goalList: (person: number) => call<Array<Goal>>("goal_list", { person }),
+    goalAdd: (person: number, goal: NewGoal) => call<Goal>("goal_add", { person, goal }),
+    goalChange: (id: number, patch: GoalPatch) => call<Goal>("goal_change", { id, patch }),
+    goalStatus: (id: number, status: GoalStatus) => call<Goal>("goal_status", { id, status }),
+    contactGoals: (id: number) => call<Array<number>>("contact_goals", { id }),
+    goalRate: (id: number, rating: NewRating) => call<Rating>("goal_rate", { id, rating }),
     contactAdd: (contact: NewContact) => call<number>("contact_add", { contact }),
     contactUpdate: (id: number, contact: NewContact) => call<null>("contact_update", { id, contact }),
     contactGet: (id: number) => call<Contact>("contact_get", { id }),
@@ -113,6 +127,7 @@ export function makeCommands(call: Call) {
     bridgeUnsure: (id: number, level: Level, extra: Array<ExtraName>) => call<Array<Suspect>>("bridge_unsure", { id, level, extra }),
     checkinsOpen: () => call<Array<FollowUp>>("checkins_open"),
     checkinAdd: (person: number, due: string, why: string) => call<FollowUp>("checkin_add", { person, due, why }),
+    checkinPlanReview: (person: number, due: string, why: string) => call<FollowUp>("checkin_plan_review", { person, due, why }),
     checkinDone: (id: number) => call<FollowUp>("checkin_done", { id }),
     checkinMove: (id: number, due: string) => call<FollowUp>("checkin_move", { id, due }),
     stagnation: () => call<Array<Stagnant>>("stagnation"),

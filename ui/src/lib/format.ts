@@ -74,5 +74,7 @@ export function cap(s: string): string {
  *  day, or what the supporter wrote. */
 export function checkinReason(f: FollowUp): string {
   if (f.rhythm && f.incident) return `${L.t.rhythms[f.rhythm]} (${L.t.incidentOf} ${formatDayString(f.incident)})`;
+  // A plan review says so, with its own reason after it if there is one.
+  if (f.plan_review) return f.why.trim() ? `${L.t.planReview}: ${f.why}` : L.t.planReview;
   return f.why;
 }

@@ -2,6 +2,7 @@
 import type { Dict } from "./nl";
 import { words } from "../../bindings/words";
 import { waysEn } from "./ways";
+import { planEn } from "./plan";
 
 export const en: Dict = {
   loading: "One moment…",
@@ -350,4 +351,5 @@ export const en: Dict = {
   recoveryResume: "Your vault was made, but the recovery code is not confirmed yet. Without it you cannot reach your notes if the key is lost.",
   valid: { missing: "Fill in this field.", short: "Use at least {n} characters.", low: "Choose {n} or more.", high: "Choose {n} or less.", bad: "This is not right; check it." },
   healthProblem: (n: number) => `On opening, your vault was found damaged in ${n} ${n === 1 ? "place" : "places"}. What you save now is kept. If in doubt, restore your last good backup and ask your IT department for help.`,
+  ...planEn,
 };

@@ -2,6 +2,7 @@
 // kring, regie, eigen woorden); nooit "patiënt".
 import { words } from "../../bindings/words";
 import { waysNl } from "./ways";
+import { planNl } from "./plan";
 
 export const nl = {
   loading: "Even geduld…",
@@ -350,6 +351,7 @@ export const nl = {
   recoveryResume: "Je kluis is gemaakt, maar de herstelcode is nog niet bevestigd. Zonder die code kun je niet meer bij je notities als de sleutel kwijtraakt.",
   valid: { missing: "Vul dit veld in.", short: "Gebruik minstens {n} tekens.", low: "Kies {n} of meer.", high: "Kies {n} of minder.", bad: "Dit klopt niet; kijk het na." },
   healthProblem: (n: number) => `Bij het openen is gevonden dat je kluis op ${n} ${n === 1 ? "plek" : "plekken"} beschadigd is. Wat je nu opslaat, wordt gewoon bewaard. Zet bij twijfel je laatste goede back-up terug en vraag je ICT-afdeling om hulp.`,
+  ...planNl,
 };
 
 /** The shape every language must have. */

@@ -3,7 +3,7 @@
 // apart so each dictionary stays a file one can read (under 400 lines).
 
 /** The English of a Dutch dictionary: the same keys, strings or functions alike. */
-type Like<T> = { readonly [K in keyof T]: T[K] extends string ? string : T[K] extends (...a: infer A) => string ? (...a: A) => string : { readonly [J in keyof T[K]]: string } };
+export type Like<T> = { readonly [K in keyof T]: T[K] extends string ? string : T[K] extends (...a: infer A) => string ? (...a: A) => string : { readonly [J in keyof T[K]]: string } };
 
 export const waysNl = {
   importTitle: "Importeren",
