@@ -3,7 +3,6 @@
 
 mod common;
 
-use std::io::Write;
 use std::path::Path;
 use std::process::Stdio;
 
@@ -428,22 +427,7 @@ fn recover_reads_the_code_from_stdin_when_the_key_file_is_gone() {
     std::fs::remove_file(naast::store::keys::keyfile::path_for(&c.vault)).unwrap();
     refused(&c.run(&["person", "list"]), "naast recover");
 
-    let recover = |code: &str| {
-        let mut child = c
-            .cmd(&["recover", "--passphrase-file", &win(&c.pass)])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(code.as_bytes())
-            .unwrap();
-        child.wait_with_output().unwrap()
-    };
+    let recover = |code: &str| c.run_with_stdin(&["recover"], code);
     refused(&recover("ABCD-EFGH-1234\n"), "typefout");
     let o = recover(&format!("{}\n", code.to_lowercase()));
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));

@@ -5,8 +5,7 @@
 
 mod common;
 
-use std::io::Write;
-use std::process::{Output, Stdio};
+use std::process::Output;
 
 use common::cli::*;
 use common::PASS;
@@ -18,27 +17,6 @@ Zij zei: „ik wil het zélf doen” — Ünal en Zoë ook.\n\
 \tmet een tab, en 日本語, and 🙂\n\
 --not-an-option\n";
 
-/// Runs `args` (with the passphrase file) with `input` on stdin.
-fn with_stdin(c: &Cli, args: &[&str], input: &str) -> Output {
-    let pass = win(&c.pass);
-    let mut all = args.to_vec();
-    all.extend(["--passphrase-file", &pass]);
-    let mut child = c
-        .cmd(&all)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
-
 fn json_ok(o: &Output) -> serde_json::Value {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     serde_json::from_slice(&o.stdout).unwrap()
@@ -48,8 +26,7 @@ fn json_ok(o: &Output) -> serde_json::Value {
 fn free_text_given_as_dash_is_read_whole_from_stdin() {
     let c = Cli::new();
     c.init();
-    let o = with_stdin(
-        &c,
+    let o = c.run_with_stdin(
         &[
             "person", "add", "--alias", "Sanne", "--wishes", "-", "--json",
         ],
@@ -57,8 +34,7 @@ fn free_text_given_as_dash_is_read_whole_from_stdin() {
     );
     json_ok(&o);
     c.ok(&["person", "add", "--alias", "Mo"]);
-    let o = with_stdin(
-        &c,
+    let o = c.run_with_stdin(
         &[
             "contact",
             "add",
@@ -80,8 +56,7 @@ fn free_text_given_as_dash_is_read_whole_from_stdin() {
     assert_eq!(c.json(&["contact", "show", &id])["note"], NOTE);
 
     // The other fields too: own words on an edit, a bridge note's text and voice.
-    let o = with_stdin(
-        &c,
+    let o = c.run_with_stdin(
         &["contact", "edit", &id, "--own-words", "-", "--json"],
         "Ik wil het zelf.\nEcht.",
     );
@@ -96,8 +71,7 @@ fn free_text_given_as_dash_is_read_whole_from_stdin() {
         "dr. Visser",
         "--formal",
     ]);
-    let o = with_stdin(
-        &c,
+    let o = c.run_with_stdin(
         &[
             "bridge",
             "add",
@@ -123,8 +97,7 @@ fn free_text_given_as_dash_is_read_whole_from_stdin() {
     );
 
     // An empty stdin is an empty note, not a refusal.
-    let o = with_stdin(
-        &c,
+    let o = c.run_with_stdin(
         &[
             "contact",
             "add",
@@ -145,8 +118,7 @@ fn two_options_asking_for_stdin_are_refused_before_anything_is_written() {
     let c = Cli::new();
     c.init();
     c.ok(&["person", "add", "--alias", "Sanne"]);
-    let o = with_stdin(
-        &c,
+    let o = c.run_with_stdin(
         &[
             "contact",
             "add",
@@ -162,8 +134,7 @@ fn two_options_asking_for_stdin_are_refused_before_anything_is_written() {
         NOTE,
     );
     refused(&o, "--note en --own-words willen allebei van stdin lezen");
-    let o = with_stdin(
-        &c,
+    let o = c.run_with_stdin(
         &[
             "contact",
             "add",
@@ -184,8 +155,8 @@ fn two_options_asking_for_stdin_are_refused_before_anything_is_written() {
     assert!(common::cli::arr(&c.json(&["contact", "list"])).is_empty());
 
     // The passphrase read from stdin counts too.
-    let mut child = c
-        .cmd(&[
+    let o = output_with_stdin(
+        c.cmd(&[
             "contact",
             "add",
             "--person",
@@ -196,36 +167,16 @@ fn two_options_asking_for_stdin_are_refused_before_anything_is_written() {
             "-",
             "--passphrase-file",
             "-",
-        ])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(format!("{PASS}\n").as_bytes())
-        .unwrap();
-    let o = child.wait_with_output().unwrap();
+        ]),
+        &format!("{PASS}\n"),
+    );
     refused(&o, "--note en --passphrase-file");
     assert!(common::cli::arr(&c.json(&["contact", "list"])).is_empty());
 
     // Alone, the passphrase on stdin opens the vault.
-    let mut child = c
-        .cmd(&["person", "list", "--json", "--passphrase-file", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(format!("{PASS}\n").as_bytes())
-        .unwrap();
-    let o = child.wait_with_output().unwrap();
+    let o = output_with_stdin(
+        c.cmd(&["person", "list", "--json", "--passphrase-file", "-"]),
+        &format!("{PASS}\n"),
+    );
     assert_eq!(json_ok(&o).as_array().unwrap().len(), 1);
 }

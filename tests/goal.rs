@@ -5,9 +5,6 @@
 
 mod common;
 
-use std::io::Write;
-use std::process::Stdio;
-
 use common::cli::*;
 use common::TestVault;
 use naast::ground::vocab::Support;
@@ -313,28 +310,7 @@ fn the_words_may_come_from_a_file_or_standard_input() {
     c.init();
     c.ok(&["person", "add", "--alias", "Sanne"]);
     let words = "Ik wil \"gewoon\" weer\nzelf boodschappen doen";
-    let mut cmd = c.cmd(&[
-        "goal",
-        "add",
-        "--person",
-        "Sanne",
-        "--text",
-        "-",
-        "--passphrase-file",
-        &win(&c.pass),
-    ]);
-    let mut child = cmd
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(words.as_bytes())
-        .unwrap();
-    let o = child.wait_with_output().unwrap();
+    let o = c.run_with_stdin(&["goal", "add", "--person", "Sanne", "--text", "-"], words);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let id = String::from_utf8(o.stdout).unwrap().trim().to_string();
     let file = c.dir.path().join("woorden.txt");

@@ -156,6 +156,14 @@ impl Cli {
         self.cmd(&all).output().unwrap()
     }
 
+    /// [`Cli::run`] with `input` on standard input.
+    pub fn run_with_stdin(&self, args: &[&str], input: &str) -> Output {
+        let mut all = args.to_vec();
+        let pass = win(&self.pass);
+        all.extend(["--passphrase-file", &pass]);
+        output_with_stdin(self.cmd(&all), input)
+    }
+
     pub fn ok(&self, args: &[&str]) -> String {
         let o = self.run(args);
         assert!(
@@ -176,6 +184,25 @@ impl Cli {
         std::fs::create_dir_all(self.dir.path().join("tmp")).unwrap();
         self.json(&["init"])
     }
+}
+
+/// Runs `cmd` with `input` on its standard input, its output captured: a here-document
+/// or a pipe, as a script gives free text or a recovery code.
+pub fn output_with_stdin(mut cmd: Command, input: &str) -> Output {
+    use std::io::Write;
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
 }
 
 /// Exit non-zero, exactly one line on stderr, and the line contains `expect`.
