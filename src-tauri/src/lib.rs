@@ -9,6 +9,8 @@ mod guard;
 mod ipc;
 mod locking;
 mod print;
+#[cfg(windows)]
+mod session_windows;
 mod state;
 mod ways;
 mod webdata;

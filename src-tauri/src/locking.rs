@@ -1,6 +1,7 @@
 //! Locking. The person locks (the lock button, Ctrl+L, the page's idle timer: the
 //! page writes half-written forms into the vault, then asks); the system locks too:
-//! when the session locks or the laptop goes to sleep ([`watch`] hears it on D-Bus),
+//! when the session locks or the laptop goes to sleep ([`watch`] hears it on D-Bus,
+//! on Windows through a hidden window of its own),
 //! someone else may soon be at the keyboard, so the vault must not stay open behind
 //! the lock screen until the app's own idle timer runs out.
 //!
@@ -147,6 +148,13 @@ pub fn watch<R: Runtime>(app: &AppHandle<R>) {
     );
 }
 
-/// Elsewhere only the app's own idle timer and the lock button lock.
-#[cfg(not(target_os = "linux"))]
+/// On Windows a hidden window of Naast's own hears them (see `session_windows`).
+#[cfg(windows)]
+pub fn watch<R: Runtime>(app: &AppHandle<R>) {
+    let app = app.clone();
+    crate::session_windows::watch(move || lock_from_system(&app));
+}
+
+/// Elsewhere (macOS, on paper) only the app's own idle timer and the lock button lock.
+#[cfg(not(any(target_os = "linux", windows)))]
 pub fn watch<R: Runtime>(_app: &AppHandle<R>) {}
