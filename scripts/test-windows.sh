@@ -39,8 +39,9 @@ CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER=$NAAST_TEST_RUNNER \
 step "the files module (build and run)"
 
 if [ "$set_" = full ]; then
-  tests=(--test cli --test cli_about --test cli_backup --test cli_summary --test cli_windows
-         --test keyring --test rekey)
+  tests=(--test cli --test cli_about --test cli_backup --test cli_import --test cli_stdin
+         --test cli_summary --test cli_summary_pdf --test cli_windows --test audit
+         --test goal --test log_anchor --test whose --test keyring --test rekey)
 else
   tests=(--test cli_windows --test keyring --test cli_backup)
 fi
