@@ -324,6 +324,7 @@ impl Error {
             Invalid::Initiative(_) => "initiative",
             Invalid::DateTime(_) | Invalid::SkippedTime(_) | Invalid::MomentText(_) => "when",
             Invalid::GoalNotPresent { .. } => "goals",
+            Invalid::OutOfRange { what: "score", .. } => "score",
             Invalid::WhoseMissing(what) | Invalid::WhoseNotPresent { what, .. } => match *what {
                 "signal" => "signal_for",
                 "own words" => "own_words_for",
