@@ -307,8 +307,7 @@ impl Error {
     }
 
     /// The form field a refusal is about, so a form can show it right there (and a
-    /// screen reader hears it where the user is): `persons`, `when`, `minutes`,
-    /// `support`, `note`, … `None` for everything else.
+    /// screen reader hears it there): `persons`, `when`, `score`, … `None` otherwise.
     pub fn field(&self) -> Option<&'static str> {
         let Error::Invalid(i) = self else {
             return match self {
