@@ -209,3 +209,33 @@ fn a_refused_contact_saves_no_rating_and_an_absent_persons_goal_is_refused_by_na
         vec![given(gs, 6, "redelijk")]
     );
 }
+
+#[test]
+fn undo_of_a_deleted_contact_takes_its_rating_back_instead_of_giving_it_twice() {
+    let t = TestVault::new();
+    let (v, _) = t.init_passphrase();
+    let c = v.conn();
+    let sanne = add_person(c, "Sanne");
+    let g = add_goal(c, sanne, "Weer fietsen");
+    let mut n = NewContact::now(vec![sanne], vec![Support::Practical]);
+    n.ratings = Some(vec![given(g, 5, "Half")]);
+    let k = contact::add(c, &n).unwrap();
+    let rating = goal::get(c, g).unwrap().ratings[0].id;
+
+    // Deleted: the rating stays, at no contact (as before this change).
+    contact::delete(c, k).unwrap();
+    let kept = goal::get(c, g).unwrap().ratings;
+    assert_eq!((kept.len(), kept[0].contact), (1, None));
+
+    // Undo saves the same contact again: the same rating comes back to it.
+    let again = contact::add(c, &n).unwrap();
+    let back = goal::get(c, g).unwrap().ratings;
+    assert_eq!(back.len(), 1, "{back:?}");
+    assert_eq!((back[0].id, back[0].contact), (rating, Some(again)));
+
+    // A different score on the same day is a rating of its own.
+    let mut other = NewContact::now(vec![sanne], vec![Support::Practical]);
+    other.ratings = Some(vec![given(g, 6, "Half")]);
+    contact::add(c, &other).unwrap();
+    assert_eq!(goal::get(c, g).unwrap().ratings.len(), 2);
+}

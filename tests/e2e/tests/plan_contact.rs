@@ -196,7 +196,7 @@ fn a_rating_given_at_a_contact_is_saved_with_it_and_the_goal_lists_the_contact()
     until("the contact opens in the goal's card", || {
         app.js(&format!(
             "return document.getElementById('goal-contact-{id}-{contact}').getAttribute('aria-expanded')"
-        )) == Value::from("true")
+        )) == "true"
     });
     assert_eq!(app.focused(), format!("goal-contact-{id}-{contact}"));
     assert!(app
