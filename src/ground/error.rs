@@ -307,8 +307,7 @@ impl Error {
     }
 
     /// The form field a refusal is about, so a form can show it right there (and a
-    /// screen reader hears it where the user is): `persons`, `when`, `minutes`,
-    /// `support`, `note`, … `None` for everything else.
+    /// screen reader hears it there): `persons`, `when`, `score`, … `None` otherwise.
     pub fn field(&self) -> Option<&'static str> {
         let Error::Invalid(i) = self else {
             return match self {
@@ -324,6 +323,7 @@ impl Error {
             Invalid::Initiative(_) => "initiative",
             Invalid::DateTime(_) | Invalid::SkippedTime(_) | Invalid::MomentText(_) => "when",
             Invalid::GoalNotPresent { .. } => "goals",
+            Invalid::OutOfRange { what: "score", .. } => "score",
             Invalid::WhoseMissing(what) | Invalid::WhoseNotPresent { what, .. } => match *what {
                 "signal" => "signal_for",
                 "own words" => "own_words_for",
