@@ -1,9 +1,8 @@
 //! The one error type of the core, and its words in Dutch and English.
 //!
-//! Every failure a person can meet has its own variant, a stable `kind` code that a
-//! UI can react to, and a one-line message that says what to do next. Messages never
-//! carry note text or key material: they may end up on a screen, in a terminal
-//! scroll-back or in a bug report.
+//! Every failure a person can meet has its own variant, a stable `kind` code that a UI can react
+//! to, and a one-line message that says what to do next. Messages never carry note text or key
+//! material: they may end up on a screen, in a terminal scroll-back or in a bug report.
 
 use std::path::PathBuf;
 
@@ -35,8 +34,8 @@ impl std::str::FromStr for Lang {
     }
 }
 
-/// What is wrong with user input. Kept apart from the vault errors so a form can
-/// show it next to the field it concerns.
+/// What is wrong with user input. Kept apart from the vault errors so a form can show it
+/// next to the field it concerns.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Invalid {
     #[error("minutes must be between 1 and 1440, not {0}")]
@@ -157,6 +156,8 @@ pub enum Invalid {
     GoalNotPresent { goal: i64, who: String },
     #[error("{0} is a colleague: colleague support keeps no plan unless you turn it on for them")]
     PlanOff(String),
+    #[error("{0} has no goals yet, so there is no plan to print")]
+    NoGoals(String),
 }
 
 /// The English name of what a "whose" choice is about.
@@ -168,9 +169,9 @@ fn whose_en(what: &str) -> &str {
     }
 }
 
-/// Everything that can go wrong below the UI. The `#[error]` text is the English
-/// message without its "what to do next", which depends on where it is shown: see
-/// [`Error::message`] (the app) and [`Error::cli_message`] (the command line).
+/// Everything that can go wrong below the UI. The `#[error]` text is the English message without
+/// its "what to do next", which depends on where it is shown: see [`Error::message`] (the app)
+/// and [`Error::cli_message`] (the command line).
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("no vault at {0}")]
@@ -225,8 +226,7 @@ pub enum Error {
     NotFound {
         what: &'static str,
         name: String,
-        /// What to do about it: `""`, `"add-person"` or `"add-member"`; the words are
-        /// chosen per surface.
+        /// What to do about it: `""`, `"add-person"` or `"add-member"` (words per surface).
         hint: &'static str,
     },
     #[error("sharing is blocked: there is no valid consent from {person} for {recipient}")]
