@@ -35,4 +35,9 @@ fn contact_goals(s, app; id: i64) -> Vec<i64> {
 fn goal_rate(s, app; id: i64, rating: NewRating) -> Rating {
     s.with(|c| goal::rate(c, id, &rating))
 }
+/// "Mijn plan" as a PDF of its own, to give to the person: the name of the file
+/// saved, or nothing when the save dialog was cancelled.
+fn goal_print(s, app; person: i64) -> Option<String> {
+    crate::print::save_plan_pdf(&app, &s, person)
+}
 }

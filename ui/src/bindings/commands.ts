@@ -103,6 +103,7 @@ export function makeCommands(call: Call) {
     goalStatus: (id: number, status: GoalStatus) => call<Goal>("goal_status", { id, status }),
     contactGoals: (id: number) => call<Array<number>>("contact_goals", { id }),
     goalRate: (id: number, rating: NewRating) => call<Rating>("goal_rate", { id, rating }),
+    goalPrint: (person: number) => call<string | null>("goal_print", { person }),
     contactAdd: (contact: NewContact) => call<number>("contact_add", { contact }),
     contactUpdate: (id: number, contact: NewContact) => call<null>("contact_update", { id, contact }),
     contactGet: (id: number) => call<Contact>("contact_get", { id }),

@@ -53,6 +53,8 @@ export const planNl = {
   goalsTouchedKeys: "(Alt+5–9)",
   planReview: "Plan bespreken",
   planReviewCheck: "Planbespreking",
+  planPdf: "Mijn plan als PDF",
+  planPdfSaved: (file: string, who: string) => `Opgeslagen als ${file}. Je kunt het aan ${who} geven.`,
 };
 
 export const planEn: Like<typeof planNl> = {
@@ -104,4 +106,6 @@ export const planEn: Like<typeof planNl> = {
   goalsTouchedKeys: "(Alt+5–9)",
   planReview: "Review the plan",
   planReviewCheck: "Plan review",
+  planPdf: "My plan as PDF",
+  planPdfSaved: (file: string, who: string) => `Saved as ${file}. You can give it to ${who}.`,
 };
