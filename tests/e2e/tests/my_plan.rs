@@ -189,6 +189,8 @@ fn mijn_plan_als_pdf_by_keyboard_is_hers_owner_only_and_logged_once() {
         "Opgeslagen als {name}. Je kunt het aan Sanne geven."
     ));
     app.wait_focus("plan-pdf");
+    let problems = app.axe();
+    assert!(problems.is_empty(), "accessibility: {problems:#?}");
     app.screenshot("76-mijn-plan-saved-nl");
     let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600, "Mijn plan is for its owner only");
