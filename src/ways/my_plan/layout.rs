@@ -10,7 +10,7 @@ use crate::ground::calendar;
 use crate::ground::error::Result;
 use crate::ground::lang::Lang;
 use crate::records::goal::{Goal, Helper, Status};
-use crate::ways::pdf::{self, Col, Flow, Op, Span, Style, SMALL};
+use crate::ways::pdf::{self, Col, Flow, Op, Span, Style, BODY, SMALL};
 
 /// A small grey line under a title or a goal.
 const META: Style = Style {
@@ -26,6 +26,12 @@ const QUOTE: Style = Style {
     after: 2.0,
     ..Style::BODY
 };
+
+/// Room for a goal's start (two lines of their words, its history, a heading and a
+/// line under it), so that a goal never leaves its words alone at a page's foot.
+const GOAL_START: f32 = 90.0;
+/// Room for a section heading with its rule.
+const HEAD: f32 = 32.0;
 
 /// Lays the plan out as pages (also what the tests read without a PDF reader).
 pub fn pages(p: &MyPlan) -> Vec<Vec<Op>> {
@@ -48,6 +54,7 @@ pub fn pages(p: &MyPlan) -> Vec<Vec<Op>> {
         },
     );
     for g in p.goals.iter().filter(|g| g.status == Status::Working) {
+        f.room(HEAD + GOAL_START);
         f.heading(w.want, 13.5, true);
         goal(&mut f, g, w, p.lang);
     }
@@ -59,12 +66,13 @@ pub fn pages(p: &MyPlan) -> Vec<Vec<Op>> {
         if done.is_empty() {
             continue;
         }
+        f.room(HEAD + 2.0 * BODY + GOAL_START);
         f.heading(head, 13.5, true);
         if let Some(i) = intro {
             f.paragraph(&[Span::plain(i)], META);
         }
         for g in done {
-            f.room(4.0 * 12.0 * 1.4);
+            f.room(GOAL_START);
             goal(&mut f, g, w, p.lang);
             f.space(6.0);
         }
@@ -247,5 +255,49 @@ mod tests {
         let text: String = pages.iter().map(|p| text_of(p)).collect();
         assert_eq!(text.matches("van de 10").count(), 6 * 12);
         assert_eq!(text.matches("Wat ik wil “Doel").count(), 6);
+    }
+
+    /// Wherever the pages break, a heading has its goal's words after it on the same
+    /// page, and a goal's words have what follows them (their history) there too.
+    #[test]
+    fn a_heading_or_a_goals_words_never_end_a_page() {
+        for n in 0..14 {
+            let mut goals: Vec<Goal> = (1..=4)
+                .map(|i| {
+                    goal(
+                        i,
+                        &format!("Doel {i} {}", "lang ".repeat(12)),
+                        Status::Working,
+                        n,
+                    )
+                })
+                .collect();
+            goals.push(goal(5, "Bereikt", Status::Reached, n));
+            goals.push(goal(6, "Losgelaten", Status::LetGo, 0));
+            for (k, page) in pages(&plan(goals)).iter().enumerate() {
+                let sizes: Vec<f32> = page
+                    .iter()
+                    .filter_map(|o| match o {
+                        Op::Text { size, .. } => Some(*size),
+                        _ => None,
+                    })
+                    .collect();
+                for (i, s) in sizes.iter().enumerate() {
+                    let after = &sizes[i + 1..];
+                    if *s == 13.5 {
+                        assert!(
+                            after.contains(&12.0),
+                            "{n} ratings: a heading ends page {k}"
+                        );
+                    }
+                    if *s == 12.0 {
+                        assert!(
+                            after.iter().any(|a| *a < 12.0),
+                            "{n} ratings: a goal's words end page {k}"
+                        );
+                    }
+                }
+            }
+        }
     }
 }
