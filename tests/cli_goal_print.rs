@@ -80,6 +80,16 @@ fn seeded() -> Cli {
     );
     rate(&c, &post, "3", "Het stapeltje is eng", "2026-10-05");
     rate(&c, &post, "6", "Twee brieven zelf gedaan!", "2026-11-02");
+    c.ok(&[
+        "contact",
+        "add",
+        "--person",
+        "Sanne",
+        "--support",
+        "practical",
+        "--goal",
+        &post,
+    ]);
     let bike = new_goal(&c, &["--text", "Weer fietsen naar mijn werk"]);
     rate(&c, &bike, "9", "Gelukt, bijna elke dag", "2026-11-20");
     c.ok(&["goal", "reached", &bike]);
@@ -137,6 +147,7 @@ fn mijn_plan_holds_every_goal_in_her_words_with_her_ratings_and_is_hers_alone() 
         "Hoe het gaat, volgens mij Datum Mijn cijfer In mijn woorden",
         "5 oktober 2026 3 van de 10 “Het stapeltje is eng”",
         "2 november 2026 6 van de 10 “Twee brieven zelf gedaan!”",
+        "1 keer samen aan gewerkt",
         "Wat ik bereikt heb “Weer fietsen naar mijn werk”",
         "20 november 2026 9 van de 10 “Gelukt, bijna elke dag”",
         "Wat ik heb losgelaten",
@@ -212,6 +223,7 @@ fn my_plan_in_english_says_the_same_in_her_english_voice() {
         "Who helps Lies, my peer supporter",
         "How it is going, in my view Date My score In my words",
         "5 October 2026 3 out of 10 “Het stapeltje is eng”",
+        "worked on together once",
         "What I have reached",
         "What I have let go",
         "page 1 of",

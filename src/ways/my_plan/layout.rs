@@ -5,7 +5,7 @@
 //! no colour, no mark of success or failure, no trend.
 
 use super::load::MyPlan;
-use super::words::{long_date, step, words, Words};
+use super::words::{long_date, step, together, words, Words};
 use crate::ground::calendar;
 use crate::ground::error::Result;
 use crate::ground::lang::Lang;
@@ -84,7 +84,7 @@ pub fn pages(p: &MyPlan) -> Vec<Vec<Op>> {
 fn goal(f: &mut Flow, g: &Goal, w: &Words, lang: Lang) {
     let quoted = format!("“{}”", g.text.trim());
     f.paragraph(&[Span::bold(&quoted)], QUOTE);
-    let history: Vec<String> = g
+    let mut history: Vec<String> = g
         .history
         .iter()
         .enumerate()
@@ -93,6 +93,9 @@ fn goal(f: &mut Flow, g: &Goal, w: &Words, lang: Lang) {
             format!("{} {}", step(s.status, i == 0, lang), long_date(day, lang))
         })
         .collect();
+    if !g.contacts.is_empty() {
+        history.push(together(g.contacts.len(), lang));
+    }
     if !history.is_empty() {
         let line = capitalised(&history.join(" · "));
         f.paragraph(&[Span::plain(&line)], META);

@@ -109,6 +109,16 @@ pub(super) fn long_date(d: NaiveDate, lang: Lang) -> String {
     }
 }
 
+/// How often the supporter and the person worked on it together (the contacts that
+/// touched it): "3 keer samen aan gewerkt".
+pub(super) fn together(n: usize, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::Nl, _) => format!("{n} keer samen aan gewerkt"),
+        (Lang::En, 1) => "worked on together once".into(),
+        (Lang::En, _) => format!("worked on together {n} times"),
+    }
+}
+
 /// One step in a goal's history, said by the person: "begonnen op", "bereikt op".
 pub(super) fn step(status: Status, first: bool, lang: Lang) -> &'static str {
     match (status, first, lang) {
