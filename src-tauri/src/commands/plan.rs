@@ -46,4 +46,9 @@ fn contact_ratings(s, app; id: i64) -> Vec<GivenRating> {
 fn goal_contacts(s, app; id: i64) -> Vec<Contact> {
     s.with(|c| contact::for_goal(c, id))
 }
+/// "Mijn plan" as a PDF of its own, to give to the person: the name of the file
+/// saved, or nothing when the save dialog was cancelled.
+fn goal_print(s, app; person: i64) -> Option<String> {
+    crate::print::save_plan_pdf(&app, &s, person)
+}
 }

@@ -106,6 +106,7 @@ export function makeCommands(call: Call) {
     goalRate: (id: number, rating: NewRating) => call<Rating>("goal_rate", { id, rating }),
     contactRatings: (id: number) => call<Array<GivenRating>>("contact_ratings", { id }),
     goalContacts: (id: number) => call<Array<Contact>>("goal_contacts", { id }),
+    goalPrint: (person: number) => call<string | null>("goal_print", { person }),
     contactAdd: (contact: NewContact) => call<number>("contact_add", { contact }),
     contactUpdate: (id: number, contact: NewContact) => call<null>("contact_update", { id, contact }),
     contactGet: (id: number) => call<Contact>("contact_get", { id }),

@@ -57,6 +57,8 @@ export const planNl = {
   goalContactsMore: (n: number) => `Alle ${n} tonen`,
   planReview: "Plan bespreken",
   planReviewCheck: "Planbespreking",
+  planPdf: "Mijn plan als PDF",
+  planPdfSaved: (file: string, who: string) => `Opgeslagen als ${file}. Je kunt het aan ${who} geven.`,
 };
 
 export const planEn: Like<typeof planNl> = {
@@ -112,4 +114,6 @@ export const planEn: Like<typeof planNl> = {
   goalContactsMore: (n: number) => `Show all ${n}`,
   planReview: "Review the plan",
   planReviewCheck: "Plan review",
+  planPdf: "My plan as PDF",
+  planPdfSaved: (file: string, who: string) => `Saved as ${file}. You can give it to ${who}.`,
 };
