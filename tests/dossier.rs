@@ -311,3 +311,68 @@ fn an_erased_person_is_nowhere_in_the_file_pages_and_log_included() {
         assert_eq!(n, 0, "{table}");
     }
 }
+
+/// Printed by a real browser (headless Chromium, as the webview prints), "Jouw plan"
+/// opens a page of its own: the supporter can hand that part over apart.
+#[test]
+fn the_printed_dossier_starts_her_plan_on_a_page_of_its_own() {
+    let t = TestVault::new();
+    let (v, _) = t.init_passphrase();
+    let (sanne, _) = seed(&v);
+    let html = t.dir.path().join("sanne.html");
+    dossier::export(v.conn(), &t.path, sanne, Format::Html, Lang::Nl, &html).unwrap();
+    let pdf = t.dir.path().join("sanne.pdf");
+    let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        .into_iter()
+        .find(|p| std::path::Path::new(p).exists())
+        .expect("headless Chromium is needed for the print test; `make test` installs it");
+    let out = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!(
+            "--user-data-dir={}",
+            t.dir.path().join("chromium").display()
+        ))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", html.display()))
+        .output()
+        .unwrap();
+    assert!(
+        pdf.exists(),
+        "chromium made no PDF: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    let pages: Vec<&str> = text
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    let at = pages
+        .iter()
+        .position(|p| p.contains("Jouw plan"))
+        .unwrap_or_else(|| panic!("no page with Jouw plan: {text}"));
+    assert!(at > 0, "the plan shares the first page: {text}");
+    assert!(
+        pages[at].trim_start().starts_with("Jouw plan"),
+        "page {} does not open with the plan: {}",
+        at + 1,
+        pages[at]
+    );
+    assert!(
+        !pages[at - 1].contains("Samen met Mo koken"),
+        "the plan began on the page before"
+    );
+}

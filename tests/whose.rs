@@ -195,7 +195,8 @@ fn about_answers_on_a_passphrase_vault_without_the_passphrase() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let a: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(a["locked"], true);
-    assert_eq!(a["vault_path"], c.vault.display().to_string());
+    // As the binary under test spells it: a Windows path under Wine.
+    assert_eq!(local(a["vault_path"].as_str().unwrap()), c.vault);
     let text = c.cmd(&["about"]).output().unwrap();
     let text = String::from_utf8(text.stdout).unwrap();
     assert!(text.contains("pas te zien als de kluis open is"), "{text}");

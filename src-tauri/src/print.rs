@@ -1,4 +1,5 @@
-//! Printing and saving the team-consult summary.
+//! Printing and saving the team-consult summary; saving the person's dossier and
+//! their own plan ("Mijn plan").
 //!
 //! The summary is served from memory by the `summary:` protocol with a CSP that
 //! allows no script at all; printing opens it in its own window (which has no
@@ -213,17 +214,11 @@ pub fn export_dossier(
     else {
         return Ok(None);
     };
-    let stem: String = alias
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let stem = format!("{stem}-naast-{}", naast::ground::calendar::today());
+    let stem = format!(
+        "{}-naast-{}",
+        file_safe(&alias),
+        naast::ground::calendar::today()
+    );
     // Both files while the vault stays open: never one of the two.
     state.with(|c| {
         for format in [
@@ -300,4 +295,51 @@ pub fn save_summary_pdf(app: &tauri::AppHandle, state: &AppState) -> AppResult<b
         )
     })?;
     Ok(true)
+}
+
+/// Asks where to save the person's own plan, "Mijn plan" (`mijn-plan-<alias>-<date>.pdf`),
+/// then writes it there with its audit line, under the vault's lock: a vault that
+/// locked while the dialog was open writes nothing. A person without goals or a
+/// colleague whose plan is off is refused before the dialog opens. Returns the file's
+/// name, or `None` when the person cancelled.
+pub fn save_plan_pdf(
+    app: &tauri::AppHandle,
+    state: &AppState,
+    id: i64,
+) -> AppResult<Option<String>> {
+    use naast::ways::my_plan;
+    let lang = state.lang();
+    let today = naast::ground::calendar::today();
+    let name = state.with(|c| {
+        my_plan::load(c, id, lang, today)?;
+        naast::records::person::get(c, id).map(|p| p.alias)
+    })?;
+    let stem = match lang {
+        naast::ground::lang::Lang::Nl => "mijn-plan",
+        naast::ground::lang::Lang::En => "my-plan",
+    };
+    let picked = app
+        .dialog()
+        .file()
+        .add_filter("PDF", &["pdf"])
+        .set_file_name(format!("{stem}-{}-{today}.pdf", file_safe(&name)))
+        .blocking_save_file();
+    let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    state.with(|c| my_plan::print(c, &state.path, id, lang, &path))?;
+    Ok(path.file_name().map(|n| n.to_string_lossy().into_owned()))
+}
+
+/// A name as a file may carry it: letters, digits and `-`, everything else `-`.
+fn file_safe(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect()
 }

@@ -69,6 +69,7 @@ pub(super) fn new_contact(c: &rusqlite::Connection, f: ContactFields) -> Result<
         checkin_for,
         whose_unsure: false,
         goals: (!f.goals.is_empty()).then_some(f.goals),
+        ratings: None,
     })
 }
 

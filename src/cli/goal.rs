@@ -11,6 +11,7 @@ use naast::ground::lang::Lang;
 use naast::ground::time;
 use naast::records::goal::{self, Goal, GoalPatch, NewGoal, NewRating, Status};
 use naast::records::person;
+use naast::ways::my_plan;
 
 use super::args::GoalCmd;
 use super::ctx::Ctx;
@@ -116,6 +117,30 @@ pub(super) fn goal_cmd(ctx: &Ctx, cmd: GoalCmd) -> Result<ExitCode> {
         GoalCmd::Reached { id } => show(ctx, &goal::set_status(c, id, Status::Reached)?),
         GoalCmd::LetGo { id } => show(ctx, &goal::set_status(c, id, Status::LetGo)?),
         GoalCmd::Reopen { id } => show(ctx, &goal::set_status(c, id, Status::Working)?),
+        GoalCmd::Print { person: name, out } => {
+            let p = person::find(c, &name)?;
+            let plan = my_plan::print(c, v.path(), p.id, ctx.lang, &out)?;
+            if ctx.json {
+                print_json(&serde_json::json!({ "out": out, "goals": plan.goals.len() }));
+            } else {
+                use naast::ground::numbers::count;
+                say(
+                    ctx,
+                    &format!(
+                        "“Mijn plan” van {} geschreven naar {} ({}).",
+                        p.alias,
+                        out.display(),
+                        count(plan.goals.len() as i64, Lang::Nl, "doel", "doelen")
+                    ),
+                    &format!(
+                        "“My plan” for {} written to {} ({}).",
+                        p.alias,
+                        out.display(),
+                        count(plan.goals.len() as i64, Lang::En, "goal", "goals")
+                    ),
+                );
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod error;
 pub mod fold;
 pub mod ids;
+pub mod invalid;
 pub mod lang;
 pub mod language;
 pub mod limits;

@@ -189,6 +189,7 @@ pub fn contacts(
                 checkin_for: None,
                 whose_unsure: false,
                 goals: None,
+                ratings: None,
             }
         })
         .collect()

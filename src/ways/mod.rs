@@ -12,6 +12,7 @@ pub mod dossier;
 pub mod export;
 pub mod hours;
 pub mod import;
+pub mod my_plan;
 pub mod pdf;
 pub mod redact;
 pub mod sheet;

@@ -2,7 +2,10 @@
 //! their order, how it goes according to them, and whether a colleague has a plan
 //! at all.
 
-use naast::records::goal::{self, Goal, GoalPatch, NewGoal, NewRating, Rating, Status};
+use naast::records::contact::{self, Contact};
+use naast::records::goal::{
+    self, GivenRating, Goal, GoalPatch, NewGoal, NewRating, Rating, Status,
+};
 
 crate::ipc::commands! {
 /// Whether goals may be kept: everyone but a colleague, unless turned on for them.
@@ -34,5 +37,18 @@ fn contact_goals(s, app; id: i64) -> Vec<i64> {
 /// "Hoe ver ben je, volgens jezelf?": the person's own score and words.
 fn goal_rate(s, app; id: i64, rating: NewRating) -> Rating {
     s.with(|c| goal::rate(c, id, &rating))
+}
+/// The ratings given at a contact, for the form that edits it.
+fn contact_ratings(s, app; id: i64) -> Vec<GivenRating> {
+    s.with(|c| goal::rated_at(c, id))
+}
+/// The contacts that touched a goal, newest first, for its card.
+fn goal_contacts(s, app; id: i64) -> Vec<Contact> {
+    s.with(|c| contact::for_goal(c, id))
+}
+/// "Mijn plan" as a PDF of its own, to give to the person: the name of the file
+/// saved, or nothing when the save dialog was cancelled.
+fn goal_print(s, app; person: i64) -> Option<String> {
+    crate::print::save_plan_pdf(&app, &s, person)
 }
 }

@@ -94,4 +94,13 @@ pub enum GoalCmd {
     LetGo { id: i64 },
     /// Working on it again.
     Reopen { id: i64 },
+    /// "Mijn plan": the person's whole plan as a PDF of its own, in plain words, to give
+    /// to them (`--lang en`: "My plan").
+    Print {
+        #[arg(long)]
+        person: String,
+        /// The PDF to write (owner-only; never over the vault).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
 }

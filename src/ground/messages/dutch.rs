@@ -245,6 +245,7 @@ fn invalid_nl(i: &Invalid) -> String {
         Invalid::PlanOff(a) => format!(
             "{a} is een collega: collegiale steun houdt geen plan bij, tenzij je dat voor {a} aanzet"
         ),
+        Invalid::NoGoals(a) => format!("{a} heeft nog geen doelen, dus er is geen plan om te printen"),
         Invalid::WhoseNotPresent { what, who } => format!(
             "{} kan alleen van iemand zijn die bij dit contactmoment was, en {who} was er niet bij",
             whose_nl(what)

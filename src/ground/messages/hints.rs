@@ -162,6 +162,10 @@ pub(super) fn hint(e: &Error, lang: Lang, surface: Surface) -> Option<String> {
         (Error::Invalid(Invalid::PlanOff(_)), En, App) => {
             "turn on 'Own plan' on the person's page"
         }
+        (Error::Invalid(Invalid::NoGoals(_)), Nl, Cli) => "voeg eerst een doel toe met `naast goal add`",
+        (Error::Invalid(Invalid::NoGoals(_)), En, Cli) => "add a goal first with `naast goal add`",
+        (Error::Invalid(Invalid::NoGoals(_)), Nl, App) => "voeg eerst een doel toe bij 'Eigen plan'",
+        (Error::Invalid(Invalid::NoGoals(_)), En, App) => "add a goal first under 'Own plan'",
         (Error::Invalid(Invalid::TooLong { max, .. }), Nl, _) if *max >= NOTE_MAX => {
             "verdeel de tekst over twee notities"
         }

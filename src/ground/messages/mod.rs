@@ -170,6 +170,7 @@ mod tests {
                     who: "Esra".into(),
                 },
                 Invalid::PlanOff("Joris".into()),
+                Invalid::NoGoals("Joris".into()),
             ]
             .into_iter()
             .map(Error::Invalid),

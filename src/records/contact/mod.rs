@@ -10,6 +10,6 @@ mod save;
 
 pub use model::{validate, Contact, Cursor, Filter, NewContact, Patch, PersonRef, DEFAULT_MINUTES};
 pub(crate) use read::conditions;
-pub use read::{count, exists, get, last_mode, last_persons, list, rank_people};
+pub use read::{count, exists, for_goal, get, last_mode, last_persons, list, rank_people};
 pub(crate) use save::insert_all;
 pub use save::{add, delete, edit, import, update};

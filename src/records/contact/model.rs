@@ -11,6 +11,7 @@ use crate::ground::ids::{ContactId, PersonId};
 use crate::ground::limits;
 use crate::ground::time;
 use crate::ground::vocab::{Initiative, Mode, Support};
+use crate::records::goal::GivenRating;
 
 /// The default length of a contact, in minutes (UI.md: 45).
 pub const DEFAULT_MINUTES: i64 = 45;
@@ -62,6 +63,11 @@ pub struct NewContact {
     /// still on it). The app's form offers the people's open goals.
     #[serde(default)]
     pub goals: Option<Vec<i64>>,
+    /// The person's own rating of a goal, given at this contact: dated its day,
+    /// saved with it (the goal counts as touched). `None` on a new contact: none; on
+    /// an update: they stay as they were. `Some` replaces the ratings given at it.
+    #[serde(default)]
+    pub ratings: Option<Vec<GivenRating>>,
 }
 
 impl NewContact {
@@ -89,6 +95,7 @@ impl NewContact {
             checkin_for: None,
             whose_unsure: false,
             goals: None,
+            ratings: None,
         }
     }
 
@@ -199,6 +206,7 @@ impl Contact {
             checkin_for: Some(self.checkin_for.clone()),
             whose_unsure: self.whose_unsure,
             goals: None,
+            ratings: None,
         }
     }
 }
@@ -244,6 +252,9 @@ pub fn validate(c: &NewContact) -> Result<()> {
     limits::check_len("signal", &c.signal_note, limits::NOTE_MAX)?;
     for t in &c.tags {
         limits::check_len("tag", t, limits::SHORT_MAX)?;
+    }
+    for r in c.ratings.iter().flatten() {
+        r.check()?;
     }
     check_whose(c)
 }

@@ -284,3 +284,16 @@ pub fn last_mode(conn: &Connection) -> Result<Option<Mode>> {
         .optional()?;
     Ok(m.and_then(|m| Mode::parse(&m).ok()))
 }
+
+/// The contacts that touched a goal, newest first: what the goal's card on the
+/// person page lists, to be opened there as in the timeline.
+pub fn for_goal(conn: &Connection, goal: i64) -> Result<Vec<Contact>> {
+    let ids: Vec<ContactId> = conn
+        .prepare_cached(
+            "SELECT cg.contact_id FROM contact_goal cg JOIN contact k ON k.id = cg.contact_id
+             WHERE cg.goal_id = ?1 ORDER BY k.at DESC, k.id DESC",
+        )?
+        .query_map([goal], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    ids.into_iter().map(|id| get(conn, id)).collect()
+}

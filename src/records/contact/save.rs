@@ -100,6 +100,9 @@ fn link(tx: &Connection, id: ContactId, c: &NewContact) -> Result<()> {
     if let Some(goals) = &c.goals {
         goal::link_contact(tx, id, goals)?;
     }
+    if let Some(ratings) = &c.ratings {
+        goal::rate_at_contact(tx, id, day_of(c.at), ratings)?;
+    }
     if let Some(day) = c.follow_up {
         for p in &whose.checkin {
             add_followup(tx, *p, day, id)?;
@@ -213,6 +216,10 @@ pub fn update(conn: &Connection, id: ContactId, c: &NewContact) -> Result<()> {
         if let Some(goals) = &c.goals {
             goal::link_contact(tx, id, goals)?;
         }
+        match &c.ratings {
+            Some(ratings) => goal::rate_at_contact(tx, id, day_of(c.at), ratings)?,
+            None => goal::redate_at_contact(tx, id, day_of(c.at))?,
+        }
         set_whose(tx, id, &c.persons, &c.whose())?;
         let mut new_tags: Vec<String> = c
             .tags
@@ -240,6 +247,11 @@ pub fn update(conn: &Connection, id: ContactId, c: &NewContact) -> Result<()> {
         )?;
         Ok(())
     })
+}
+
+/// The contact's day in Dutch time: the day its ratings are dated.
+fn day_of(at: i64) -> NaiveDate {
+    calendar::local(at).date_naive()
 }
 
 fn same_set(a: &[PersonId], b: &[PersonId]) -> bool {

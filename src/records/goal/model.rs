@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::ground::error::{Error, Result};
 use crate::ground::ids::{ContactId, PersonId};
 use crate::ground::lang::Lang;
+use crate::ground::limits;
 
 /// Where a goal stands. `LetGo` ("losgelaten") is as good an ending as `Reached`:
 /// nothing in Naast shows it as a failure.
@@ -168,4 +169,25 @@ pub struct NewRating {
     pub words: String,
     pub on: Option<NaiveDate>,
     pub contact: Option<ContactId>,
+}
+
+/// A rating given at a contact, as the contact form sends it: for one of the goals
+/// of someone present, dated the contact's day and saved with the contact.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct GivenRating {
+    pub goal: i64,
+    pub score: i64,
+    #[serde(default)]
+    pub words: String,
+}
+
+impl GivenRating {
+    /// The checks that need no vault: the score 0–10, the words as long as a note.
+    /// Run before the contact's transaction, so nothing typed is lost to a refusal.
+    pub fn check(&self) -> Result<()> {
+        limits::check_range("score", self.score, 0, 10)?;
+        limits::check_len("words", &self.words, limits::NOTE_MAX)?;
+        Ok(())
+    }
 }

@@ -3,7 +3,7 @@
 
 use rusqlite::{Connection, OptionalExtension, Row};
 
-use super::model::{Goal, Helper, Rating, Status, StatusChange};
+use super::model::{GivenRating, Goal, Helper, Rating, Status, StatusChange};
 use crate::ground::error::{Error, Result};
 use crate::ground::ids::{ContactId, PersonId};
 
@@ -158,5 +158,21 @@ pub fn for_contact(conn: &Connection, contact: ContactId) -> Result<Vec<i64>> {
     Ok(conn
         .prepare_cached("SELECT goal_id FROM contact_goal WHERE contact_id = ?1 ORDER BY goal_id")?
         .query_map([contact], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// The ratings given at a contact, one per goal, for the form that edits it.
+pub fn rated_at(conn: &Connection, contact: ContactId) -> Result<Vec<GivenRating>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT goal_id, score, words FROM goal_rating WHERE contact_id = ?1 ORDER BY goal_id, id",
+        )?
+        .query_map([contact], |r| {
+            Ok(GivenRating {
+                goal: r.get(0)?,
+                score: r.get(1)?,
+                words: r.get(2)?,
+            })
+        })?
         .collect::<rusqlite::Result<_>>()?)
 }

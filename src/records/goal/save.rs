@@ -2,15 +2,16 @@
 //! given, and the goals a contact touched. Each write is one transaction with its
 //! audit line (ids only, never the person's words).
 
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 
+use super::at_contact::present;
 use super::model::{Goal, GoalPatch, NewGoal, NewRating, Rating, Status};
 use super::plan::check_plan;
 use super::read::get;
 use crate::audit::{self, Event};
 use crate::ground::calendar;
-use crate::ground::error::{Error, Invalid, Result};
-use crate::ground::ids::{ContactId, PersonId};
+use crate::ground::error::{Invalid, Result};
+use crate::ground::ids::PersonId;
 use crate::ground::limits;
 use crate::ground::vocab::Action;
 use crate::records::circle;
@@ -214,70 +215,4 @@ pub fn rate(conn: &Connection, id: i64, r: &NewRating) -> Result<Rating> {
             contact: r.contact,
         })
     })
-}
-
-/// Refuses a goal whose person was not at the contact, naming the goal and them.
-fn present(c: &Connection, contact: ContactId, goal: i64, owner: PersonId) -> Result<()> {
-    let at: bool = c.query_row(
-        "SELECT EXISTS (SELECT 1 FROM contact_person WHERE contact_id = ?1 AND person_id = ?2)",
-        (contact, owner),
-        |r| r.get(0),
-    )?;
-    let exists: bool = c.query_row(
-        "SELECT EXISTS (SELECT 1 FROM contact WHERE id = ?1)",
-        [contact],
-        |r| r.get(0),
-    )?;
-    if !exists {
-        return Err(Error::NotFound {
-            what: "contact",
-            name: contact.to_string(),
-            hint: "",
-        });
-    }
-    if at {
-        return Ok(());
-    }
-    let who: String = c.query_row("SELECT alias FROM person WHERE id = ?1", [owner], |r| {
-        r.get(0)
-    })?;
-    Err(Invalid::GoalNotPresent { goal, who }.into())
-}
-
-/// Links a contact to the goals it touched, replacing what it had; the caller holds
-/// the transaction and has linked the people already. A goal of someone not at the
-/// contact is refused, naming the goal and its person.
-pub(crate) fn link_contact(c: &Connection, contact: ContactId, goals: &[i64]) -> Result<()> {
-    c.execute("DELETE FROM contact_goal WHERE contact_id = ?1", [contact])?;
-    let mut st = c.prepare_cached(
-        "INSERT OR IGNORE INTO contact_goal (contact_id, goal_id) VALUES (?1, ?2)",
-    )?;
-    for g in goals {
-        let owner: PersonId = c
-            .query_row("SELECT person_id FROM goal WHERE id = ?1", [g], |r| {
-                r.get(0)
-            })
-            .optional()?
-            .ok_or(Error::NotFound {
-                what: "goal",
-                name: g.to_string(),
-                hint: "",
-            })?;
-        present(c, contact, *g, owner)?;
-        st.execute((contact, g))?;
-    }
-    Ok(())
-}
-
-/// After a contact's people changed: a goal whose person is no longer on it is no
-/// longer one it touched. The caller holds the transaction.
-pub(crate) fn unlink_absent(c: &Connection, contact: ContactId) -> Result<()> {
-    c.execute(
-        "DELETE FROM contact_goal WHERE contact_id = ?1 AND goal_id IN (
-             SELECT g.id FROM goal g WHERE NOT EXISTS (
-                 SELECT 1 FROM contact_person cp
-                 WHERE cp.contact_id = ?1 AND cp.person_id = g.person_id))",
-        [contact],
-    )?;
-    Ok(())
 }

@@ -61,7 +61,7 @@ fn para(out: &mut String, label: &str, text: &str) {
     }
 }
 
-const STYLE: &str = "@page{size:A4;margin:18mm 16mm}body{font:11pt/1.5 system-ui,'DejaVu Sans',sans-serif;color:#1d2321;max-width:44rem;margin:auto}h1{font-size:18pt;margin:0 0 .3rem}h2{font-size:13pt;margin:1.6rem 0 .4rem;border-bottom:1px solid #ccd;padding-bottom:.2rem}h3{font-size:11pt;margin:1rem 0 .2rem}.muted,.label{color:#56605c}.label{font-weight:600}blockquote{margin:.3rem 0;padding-left:.7rem;border-left:3px solid #165e63;font-style:italic}article{break-inside:avoid;margin:.6rem 0 1rem}p{margin:.2rem 0}.note{white-space:pre-wrap}ul{margin:.2rem 0;padding-left:1.2rem}";
+const STYLE: &str = "@page{size:A4;margin:18mm 16mm}body{font:11pt/1.5 system-ui,'DejaVu Sans',sans-serif;color:#1d2321;max-width:44rem;margin:auto}h1{font-size:18pt;margin:0 0 .3rem}h2{font-size:13pt;margin:1.6rem 0 .4rem;border-bottom:1px solid #ccd;padding-bottom:.2rem}h3{font-size:11pt;margin:1rem 0 .2rem}.muted,.label{color:#56605c}.label{font-weight:600}blockquote{margin:.3rem 0;padding-left:.7rem;border-left:3px solid #165e63;font-style:italic}h2.plan{break-before:page}article{break-inside:avoid;margin:.6rem 0 1rem}p{margin:.2rem 0}.note{white-space:pre-wrap}ul{margin:.2rem 0;padding-left:1.2rem}";
 
 pub fn render(d: &Dossier, lang: Lang) -> String {
     let mut o = String::with_capacity(16 * 1024 + d.contacts.len() * 600);

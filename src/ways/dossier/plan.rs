@@ -16,9 +16,14 @@ fn t(lang: Lang, nl: &'static str, en: &'static str) -> &'static str {
     }
 }
 
-/// Appends the section "Jouw plan" to the dossier's page.
+/// Appends the section "Jouw plan" to the dossier's page. Printed, it starts a page
+/// of its own (`h2.plan`), so the supporter can hand the plan over apart.
 pub(super) fn render(o: &mut String, plan: &[Goal], lang: Lang) {
-    let _ = write!(o, "<h2>{}</h2>", esc(t(lang, "Jouw plan", "Your plan")));
+    let _ = write!(
+        o,
+        "<h2 class=\"plan\">{}</h2>",
+        esc(t(lang, "Jouw plan", "Your plan"))
+    );
     if plan.is_empty() {
         let _ = write!(
             o,

@@ -253,6 +253,7 @@ impl Reader<'_> {
             checkin_for: None,
             whose_unsure: false,
             goals: None,
+            ratings: None,
         };
         Ok(Draft {
             row: row.number,

@@ -19,6 +19,7 @@ import type { ExportFormat } from "./ExportFormat";
 import type { ExtraName } from "./ExtraName";
 import type { Filter } from "./Filter";
 import type { FollowUp } from "./FollowUp";
+import type { GivenRating } from "./GivenRating";
 import type { Goal } from "./Goal";
 import type { GoalPatch } from "./GoalPatch";
 import type { GoalStatus } from "./GoalStatus";
@@ -103,6 +104,9 @@ export function makeCommands(call: Call) {
     goalStatus: (id: number, status: GoalStatus) => call<Goal>("goal_status", { id, status }),
     contactGoals: (id: number) => call<Array<number>>("contact_goals", { id }),
     goalRate: (id: number, rating: NewRating) => call<Rating>("goal_rate", { id, rating }),
+    contactRatings: (id: number) => call<Array<GivenRating>>("contact_ratings", { id }),
+    goalContacts: (id: number) => call<Array<Contact>>("goal_contacts", { id }),
+    goalPrint: (person: number) => call<string | null>("goal_print", { person }),
     contactAdd: (contact: NewContact) => call<number>("contact_add", { contact }),
     contactUpdate: (id: number, contact: NewContact) => call<null>("contact_update", { id, contact }),
     contactGet: (id: number) => call<Contact>("contact_get", { id }),

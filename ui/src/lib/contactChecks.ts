@@ -1,5 +1,6 @@
 // What the quick form works out before it saves: whose the signal, own words and
 // check-in of a group contact are, and whether a moment in the future was meant.
+import type { GivenRating } from "../bindings/GivenRating";
 
 /** One person: everything is theirs. A group: those ticked. Saved from the form,
  *  the mark of a contact from before Naast asked whose goes (the supporter saw it). */
@@ -18,4 +19,13 @@ export function futureOnce(): (at: number, had?: number) => boolean {
     asked = at;
     return true;
   };
+}
+
+/** A rating under a ticked goal, as the form holds it: no score yet is `null`. */
+export type GivenForm = { goal: number; score: number | null; words: string };
+
+/** What the form sends: the ratings with a score, of goals still ticked. An edit
+ *  sends them all, so a rating cleared in the form is removed. */
+export function scored(goals: number[], ratings: GivenForm[]): GivenRating[] {
+  return ratings.flatMap((r) => (r.score === null || !goals.includes(r.goal) ? [] : [{ goal: r.goal, score: r.score, words: r.words }]));
 }

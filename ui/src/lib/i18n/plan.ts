@@ -51,8 +51,14 @@ export const planNl = {
   goalContacts: (n: number) => `Aan gewerkt in ${n} ${n === 1 ? "contactmoment" : "contactmomenten"}`,
   goalsTouched: "Aan welke doelen werkten jullie?",
   goalsTouchedKeys: "(Alt+5–9)",
+  rateGiven: (g: string) => `Hoe ver volgens henzelf, bij dit contactmoment: ${g}`,
+  rateNeedsScore: "Bij hun woorden hoort ook een cijfer van 0 tot 10 (een heel getal). Vul het in, of maak de woorden leeg.",
+  rateAtContact: (d: string) => `bij het contactmoment van ${d}`,
+  goalContactsMore: (n: number) => `Alle ${n} tonen`,
   planReview: "Plan bespreken",
   planReviewCheck: "Planbespreking",
+  planPdf: "Mijn plan als PDF",
+  planPdfSaved: (file: string, who: string) => `Opgeslagen als ${file}. Je kunt het aan ${who} geven.`,
 };
 
 export const planEn: Like<typeof planNl> = {
@@ -102,6 +108,12 @@ export const planEn: Like<typeof planNl> = {
   goalContacts: (n: number) => `Worked on in ${n} ${n === 1 ? "contact" : "contacts"}`,
   goalsTouched: "Which goals did you work on?",
   goalsTouchedKeys: "(Alt+5–9)",
+  rateGiven: (g: string) => `How far in their own view, at this contact: ${g}`,
+  rateNeedsScore: "Their words go with a score from 0 to 10 (a whole number). Fill it in, or clear the words.",
+  rateAtContact: (d: string) => `at the contact of ${d}`,
+  goalContactsMore: (n: number) => `Show all ${n}`,
   planReview: "Review the plan",
   planReviewCheck: "Plan review",
+  planPdf: "My plan as PDF",
+  planPdfSaved: (file: string, who: string) => `Saved as ${file}. You can give it to ${who}.`,
 };
