@@ -289,3 +289,32 @@ fn a_kill_in_the_middle_of_saving_loses_nothing_that_was_acknowledged() {
     }
     assert!(c.ok(&["verify"]).contains("in orde"));
 }
+
+/// Every test file that drives the binary (through `common::cli`) is in the set
+/// `scripts/test-windows.sh` runs against naast.exe, so a new one cannot be left out
+/// of the Windows proof by forgetting a list.
+#[test]
+fn every_test_file_that_drives_the_binary_runs_under_wine_too() {
+    if core_only("a look at the repository's own files") {
+        return;
+    }
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let script = std::fs::read_to_string(root.join("scripts/test-windows.sh")).unwrap();
+    let mut missing = Vec::new();
+    for entry in std::fs::read_dir(root.join("tests")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let name = path.file_stem().unwrap().to_str().unwrap().to_string();
+        let drives = text.contains("common::cli") || text.contains("Cli::");
+        if drives && !script.contains(&format!("--test {name}")) {
+            missing.push(name);
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "scripts/test-windows.sh does not run these against naast.exe: {missing:?}"
+    );
+}
