@@ -2,7 +2,7 @@
 # The Windows build proven as far as this machine can, under Wine (headless, its own
 # prefix in target/wine, see scripts/wine-prefix.sh). Two sets:
 #
-#   full   (`make test-windows`, after `make windows`; `make test WINDOWS_TESTS=full`)
+#   full   (`make test-windows`, after `make windows`; what `make test` runs)
 #   1. the core's Windows file code (owner-only DACLs, MoveFileExW, short names…):
 #      the files module's unit tests built for Windows and run under Wine;
 #   2. the command line's integration tests again, against target/windows/naast.exe
@@ -12,12 +12,11 @@
 #   3. naast-app.exe: its resources, its embedded UI, and a start under Wine that
 #      must end in the "WebView2 is missing" message, not a crash.
 #
-#   short  (`make test-windows-short`, after `make windows-cli`; what `make test` runs
-#          by default): 1 and 2, all of it (cli_windows among them: a folder with
+#   short  (`make test-windows-short`, after `make windows-cli`; `make test
+#          WINDOWS_TESTS=short`): 1 and 2, all of it (cli_windows among them: a folder with
 #          spaces and accents, keyring mode and rekey through the Credential Manager,
 #          %APPDATA%, Windows spellings of the vault's files, kills during saves).
-#          Not the app: its 190 more crates for Windows are most of a cold build, and
-#          would take `make test` past the hour the Windows issue gives it.
+#          Not the app: its 190 more crates for Windows are most of a cold build.
 #
 # Each step prints its seconds, and the whole its total.
 set -euo pipefail

@@ -290,6 +290,65 @@ fn a_kill_in_the_middle_of_saving_loses_nothing_that_was_acknowledged() {
     assert!(c.ok(&["verify"]).contains("in orde"));
 }
 
+/// A vault, its backup and a summary in a folder past Windows' old 260-character
+/// limit (`MAX_PATH`): the user's Documents can be that deep on a managed laptop.
+/// Under Wine this proves Naast's own path handling (no fixed buffers, the
+/// refusal of the vault's own files still working there); Wine itself has no such
+/// limit, so what Windows' own calls do past it is proven only on a Windows.
+#[test]
+fn a_vault_deeper_than_260_characters_works() {
+    let top = jurgen();
+    let mut deep = top.path().to_path_buf();
+    while win(&deep).chars().count() <= 300 {
+        deep.push("Map met een lange naam, é");
+    }
+    std::fs::create_dir_all(&deep).unwrap();
+    let c = Cli::in_dir(tempfile::tempdir_in(&deep).unwrap());
+    assert!(win(&c.vault).chars().count() > 300);
+    c.init();
+    c.ok(&["person", "add", "--alias", "Zoë"]);
+    c.ok(&[
+        "contact",
+        "add",
+        "--person",
+        "Zoë",
+        "--support",
+        "emotional",
+        "--at",
+        "2026-10-06 10:00",
+        "--consult",
+        "--note",
+        "Diep in de mappen.",
+    ]);
+    let out = c.dir.path().join("overleg.html");
+    c.json(&[
+        "summary",
+        "--from",
+        "2026-10-01",
+        "--to",
+        "2026-10-31",
+        "--out",
+        &win(&out),
+    ]);
+    assert!(std::fs::read_to_string(&out)
+        .unwrap()
+        .contains("Diep in de mappen."));
+    assert_private(&out, "the summary");
+    let b = c.json(&["backup", "--to", &win(c.dir.path())]);
+    assert_eq!(b["verified"], true, "{b}");
+    let o = c.run(&[
+        "summary",
+        "--from",
+        "2026-10-01",
+        "--to",
+        "2026-10-31",
+        "--out",
+        &win(&c.vault),
+    ]);
+    refused(&o, "kluis");
+    assert!(c.ok(&["verify"]).contains("in orde"));
+}
+
 /// Every test file that drives the binary (through `common::cli`) is in the set
 /// `scripts/test-windows.sh` runs against naast.exe, so a new one cannot be left out
 /// of the Windows proof by forgetting a list.
