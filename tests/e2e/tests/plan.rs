@@ -282,6 +282,10 @@ fn a_goal_in_their_words_rated_twice_ticked_in_a_contact_reached_and_let_go() {
     top(&app, "#plan-title");
     app.screenshot("72-plan-reached-letgo-nl");
     no_serious_axe(&app, "the plan after letting go");
+    // "Mensen" on a person's page goes back to the list of people, as a menu does.
+    app.find("#nav-people").click();
+    wait_within(&app, "#people-list", "Sanne");
+    assert!(!app.exists("#plan-title"), "still on Sanne's page");
 
     // A plan review among the check-ins says so, planned from the check-ins screen.
     app.find("#nav-checkins").click();
