@@ -8,32 +8,8 @@ mod common;
 
 use chrono::Datelike;
 use common::cli::*;
+use common::pdf::{pdfinfo, pdftotext};
 use serde_json::Value;
-
-/// Poppler's text of a PDF, white space folded to single spaces.
-fn pdftotext(p: &std::path::Path) -> String {
-    let o = std::process::Command::new("pdftotext")
-        .args(["-enc", "UTF-8"])
-        .arg(p)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed by scripts/setup.sh");
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    String::from_utf8(o.stdout)
-        .unwrap()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-fn pdfinfo(p: &std::path::Path) -> String {
-    let o = std::process::Command::new("pdfinfo")
-        .arg(p)
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    String::from_utf8(o.stdout).unwrap()
-}
 
 fn new_goal(c: &Cli, args: &[&str]) -> String {
     let mut all = vec!["goal", "add", "--person", "Sanne"];

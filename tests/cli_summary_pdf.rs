@@ -5,20 +5,7 @@
 mod common;
 
 use common::cli::*;
-
-fn pdftotext(p: &std::path::Path) -> String {
-    let o = std::process::Command::new("pdftotext")
-        .arg(p)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed by scripts/setup.sh");
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    String::from_utf8(o.stdout)
-        .unwrap()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
+use common::pdf::pdftotext;
 
 fn seeded() -> Cli {
     let c = Cli::new();

@@ -5,9 +5,7 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::Command;
-
+use common::pdf::{pdfinfo, pdftotext};
 use common::*;
 use naast::ground::time;
 use naast::ground::vocab::{Mode, Support};
@@ -22,36 +20,12 @@ fn day(s: &str) -> chrono::NaiveDate {
     time::parse_date(s).unwrap()
 }
 
-/// Poppler's text of a PDF, white space folded to single spaces (a reader breaks
-/// lines where the layout did).
-fn pdftotext(p: &Path) -> String {
-    let o = Command::new("pdftotext")
-        .arg("-enc")
-        .arg("UTF-8")
-        .arg(p)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed by scripts/setup.sh");
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    String::from_utf8(o.stdout)
-        .unwrap()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// One field of `pdfinfo`'s answer ("Title", "Pages").
 fn field<'a>(info: &'a str, name: &str) -> &'a str {
     info.lines()
         .find_map(|l| l.strip_prefix(&format!("{name}:")))
         .unwrap_or_else(|| panic!("no {name} in {info}"))
         .trim()
-}
-
-fn pdfinfo(p: &Path) -> String {
-    let o = Command::new("pdfinfo").arg(p).output().unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    String::from_utf8(o.stdout).unwrap()
 }
 
 struct Seeded {

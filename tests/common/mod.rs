@@ -3,6 +3,7 @@
 
 pub mod cli;
 pub mod os_store;
+pub mod pdf;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -34,22 +34,6 @@ fn exports(app: &App) -> Vec<Value> {
         .clone()
 }
 
-/// Poppler's text of a PDF, white space folded.
-fn pdftotext(p: &std::path::Path) -> String {
-    let o = std::process::Command::new("pdftotext")
-        .args(["-enc", "UTF-8"])
-        .arg(p)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils)");
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    String::from_utf8(o.stdout)
-        .unwrap()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// Opens a person from the list of people, once the list shows them (by way of
 /// another screen: from a person's page, "Mensen" keeps that page).
 fn open_person(app: &App, alias: &str) {

@@ -128,20 +128,6 @@ fn the_log_records_the_summary_that_was_shown_and_only_what_really_left() {
     );
 }
 
-/// Poppler's text of a PDF, white space folded.
-fn pdftotext(p: &std::path::Path) -> String {
-    let o = std::process::Command::new("pdftotext")
-        .arg(p)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils)");
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    String::from_utf8_lossy(&o.stdout)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 #[test]
 fn the_summary_saved_as_pdf_is_naasts_own_owner_only_and_logged_once() {
     use std::os::unix::fs::PermissionsExt;

@@ -619,3 +619,19 @@ pub fn keys_to_window(title: &str, keys: &[&str]) {
         std::thread::sleep(std::time::Duration::from_millis(200));
     }
 }
+
+/// Poppler's text of a PDF the app saved, white space folded to single spaces.
+pub fn pdftotext(p: &Path) -> String {
+    let o = Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(p)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed by scripts/setup.sh");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8(o.stdout)
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
