@@ -447,6 +447,31 @@ fn automatic_backups_come_when_something_changed_and_at_most_daily() {
     assert!(v.verify().unwrap().is_empty());
 }
 
+/// A "Nu maken" and a lock a moment later can fall in one second: the second gets
+/// the name `…Z-2-…`. Found on CI: the list called the first one the newest, so the
+/// backup made on lock looked like it held one contact too few. Eleven in one second,
+/// each with one contact more: listed newest first by how they were made (not by how
+/// `Z-10` and `Z-2` sort as text), and the rotation keeps the newest three of them.
+#[test]
+fn backups_made_in_one_second_are_listed_and_kept_newest_first() {
+    let t = TestVault::new();
+    let (v, _) = t.init_passphrase();
+    let p = add_person(&v, "Sanne");
+    let dir = t.dir.path().join("in-een-seconde");
+    std::fs::create_dir(&dir).unwrap();
+    let now = at(2026, 11, 24, 9);
+    for i in 1..=11 {
+        add_contact(&v, p, &format!("contact {i}"));
+        backup::make(&v, &dir, now).unwrap();
+    }
+    let list = backup::list(&v, &dir).unwrap();
+    let contacts: Vec<_> = list.iter().map(|b| b.contacts.unwrap()).collect();
+    // The policy keeps the newest three, and the newest of that day (one of them).
+    assert_eq!(contacts, vec![11, 10, 9], "{:?}", files_in(&dir));
+    let newest = list[0].path.file_name().unwrap().to_string_lossy();
+    assert!(newest.contains("Z-11-"), "{newest}");
+}
+
 #[test]
 fn a_backup_on_a_full_disk_leaves_nothing_and_the_vault_untouched() {
     let t = TestVault::new();

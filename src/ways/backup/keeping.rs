@@ -42,12 +42,14 @@ pub fn list(v: &Vault, dir: &Path) -> Result<Vec<Backup>> {
             made,
         });
     }
-    out.sort_by(|a, b| b.made.cmp(&a.made).then(b.path.cmp(&a.path)));
+    // `scan` gives them oldest first, same-second ones in the order they were made.
+    out.reverse();
     Ok(out)
 }
 
 /// Files in `dir` named as this vault's backups, with when they were made and their
-/// manifest (when there is one, and it is this vault's).
+/// manifest (when there is one, and it is this vault's); oldest first, and those made
+/// in one second in the order they were made.
 pub(super) fn scan(dir: &Path, vault_id: &str) -> Result<Vec<Found>> {
     let entries = match fs::read_dir(dir) {
         Ok(e) => e,
@@ -66,7 +68,7 @@ pub(super) fn scan(dir: &Path, vault_id: &str) -> Result<Vec<Found>> {
         else {
             continue;
         };
-        let Some(made) = parse_stamp(stamp) else {
+        let Some((made, seq)) = parse_stamp(stamp) else {
             continue;
         };
         if !e.file_type().is_ok_and(|t| t.is_file()) {
@@ -77,9 +79,13 @@ pub(super) fn scan(dir: &Path, vault_id: &str) -> Result<Vec<Found>> {
         if manifest.as_ref().is_some_and(|m| m.vault_id != vault_id) {
             continue;
         }
-        out.push((path, made, manifest));
+        out.push((made, seq, path, manifest));
     }
-    Ok(out)
+    out.sort_by_key(|a| (a.0, a.1));
+    Ok(out
+        .into_iter()
+        .map(|(made, _, path, manifest)| (path, made, manifest))
+        .collect())
 }
 
 /// Deletes what the policy does not keep, among this vault's verified backups. Runs
@@ -122,13 +128,13 @@ pub(super) fn rotate(
 /// just before.
 pub(super) const KEEP_LAST: usize = 3;
 
-/// Which backups to keep (indices into `made`), by the policy: always the newest
-/// [`KEEP_LAST`]; then the newest of each of the last `daily` days that have a backup, of the last
+/// Which backups to keep (indices into `made`, oldest first: of two made in one second
+/// the later index is the newer), by the policy: always the newest [`KEEP_LAST`]; then the newest of each of the last `daily` days that have a backup, of the last
 /// `weekly` ISO weeks and of the last `monthly` months (in Dutch time). Pure, so it
 /// is tested with any clock.
 pub fn plan(made: &[DateTime<Utc>], policy: Policy) -> Vec<usize> {
     let mut order: Vec<usize> = (0..made.len()).collect();
-    order.sort_by(|a, b| made[*b].cmp(&made[*a]));
+    order.sort_by(|a, b| made[*b].cmp(&made[*a]).then(b.cmp(a)));
     let mut keep: Vec<usize> = order.iter().copied().take(KEEP_LAST).collect();
     let local = |i: usize| {
         made[i]
@@ -230,8 +236,10 @@ mod tests {
     #[test]
     fn stamps_round_trip() {
         let t = at(2026, 11, 24, 14);
-        assert_eq!(parse_stamp(&stamp(t)), Some(t));
-        assert_eq!(parse_stamp("2026-11-24T140000Z-2"), Some(t));
+        assert_eq!(parse_stamp(&stamp(t)), Some((t, 1)));
+        assert_eq!(parse_stamp("2026-11-24T140000Z-2"), Some((t, 2)));
+        assert_eq!(parse_stamp("2026-11-24T140000Z-10"), Some((t, 10)));
+        assert_eq!(parse_stamp("2026-11-24T140000Z-x"), None);
         assert_eq!(parse_stamp("nonsense"), None);
     }
 }

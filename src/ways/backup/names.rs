@@ -51,14 +51,18 @@ pub(super) fn stamp(t: DateTime<Utc>) -> String {
     t.format("%Y-%m-%dT%H%M%SZ").to_string()
 }
 
-pub(super) fn parse_stamp(s: &str) -> Option<DateTime<Utc>> {
-    let base = s
-        .split_once("Z-")
-        .map(|(b, _)| b)
-        .unwrap_or(s.trim_end_matches('Z'));
+/// When a backup was made, by its name's stamp, and its place within that second:
+/// 1 for the plain name, `n` for `Z-n` (see [`free_name`]). Two backups made in one
+/// second (a "Nu maken" and a lock right after) are ordered by that number, never by
+/// how their names happen to sort.
+pub(super) fn parse_stamp(s: &str) -> Option<(DateTime<Utc>, u32)> {
+    let (base, seq) = match s.split_once("Z-") {
+        Some((b, n)) => (b, n.parse::<u32>().ok().filter(|n| *n >= 2)?),
+        None => (s.strip_suffix('Z')?, 1),
+    };
     chrono::NaiveDateTime::parse_from_str(base, "%Y-%m-%dT%H%M%S")
         .ok()
-        .map(|n| n.and_utc())
+        .map(|n| (n.and_utc(), seq))
 }
 
 pub(super) fn parse_time(s: &str) -> Option<DateTime<Utc>> {
@@ -68,17 +72,30 @@ pub(super) fn parse_time(s: &str) -> Option<DateTime<Utc>> {
 }
 
 /// `naast-2026-11-24T140200Z-ab12cd34.naastbackup`, or with `Z-2` … when that
-/// second is taken.
+/// second already has one. The number goes past the highest of that second still
+/// there, never back into a gap the rotation left, so that it keeps telling the
+/// order in which they were made.
 pub(super) fn free_name(dir: &Path, vault_id: &str, now: DateTime<Utc>) -> PathBuf {
     let id = short_id(vault_id);
     let base = stamp(now);
-    let mut p = dir.join(format!("naast-{base}-{id}{EXT}"));
-    let mut n = 2;
-    while p.exists() || with_suffix(&p, PARTIAL_EXT).exists() {
-        p = dir.join(format!("naast-{base}-{n}-{id}{EXT}"));
-        n += 1;
+    let tail = format!("-{id}{EXT}");
+    let highest = fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let name = name.strip_suffix(PARTIAL_EXT).unwrap_or(&name).to_owned();
+            let stamp = name.strip_prefix("naast-")?.strip_suffix(&tail)?;
+            parse_stamp(stamp)
+                .filter(|_| stamp.starts_with(&base))
+                .map(|(_, seq)| seq)
+        })
+        .max();
+    match highest {
+        None => dir.join(format!("naast-{base}{tail}")),
+        Some(n) => dir.join(format!("naast-{base}-{}{tail}", n + 1)),
     }
-    p
 }
 
 /// Removes what an interrupted backup of this vault left in `dir`.
