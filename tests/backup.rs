@@ -472,6 +472,52 @@ fn backups_made_in_one_second_are_listed_and_kept_newest_first() {
     assert!(newest.contains("Z-11-"), "{newest}");
 }
 
+/// The app starts backups three ways (the daily one, "Nu maken", on lock) and none
+/// waits for another by itself. Four at once into one folder, in one second: each
+/// is made and sound, none clears another's half-written file as a crash's leftover,
+/// none takes another's name.
+#[test]
+fn backups_started_together_are_made_one_at_a_time() {
+    let t = TestVault::new();
+    let (v, _) = t.init_passphrase();
+    let p = add_person(&v, "Sanne");
+    naast::ways::demo::fill(v.conn(), 10, 1000, 5).unwrap();
+    add_contact(&v, p, "samen");
+    let dir = t.dir.path().join("samen");
+    std::fs::create_dir(&dir).unwrap();
+    let now = at(2026, 11, 24, 9);
+    let jobs: Vec<_> = (0..4).map(|_| backup::prepare(&v, &dir).unwrap()).collect();
+    let start = std::sync::Arc::new(std::sync::Barrier::new(jobs.len()));
+    let threads: Vec<_> = jobs
+        .into_iter()
+        .map(|job| {
+            let start = start.clone();
+            std::thread::spawn(move || {
+                start.wait();
+                job.run(now)
+            })
+        })
+        .collect();
+    let made: Vec<_> = threads
+        .into_iter()
+        .map(|h| h.join().unwrap().expect("a backup started beside others"))
+        .collect();
+    let mut names: Vec<_> = made.iter().map(|m| m.backup.path.clone()).collect();
+    names.sort();
+    names.dedup();
+    assert_eq!(names.len(), 4, "two were given one name: {names:?}");
+    let left = files_in(&dir);
+    assert!(left.iter().all(|n| !n.contains(".partial")), "{left:?}");
+    let listed = backup::list(&v, &dir).unwrap();
+    assert!(listed.len() >= 3, "{left:?}");
+    for b in &listed {
+        assert!(
+            backup::verify(&v, &b.path, Lang::Nl).unwrap().sound,
+            "{b:?}"
+        );
+    }
+}
+
 #[test]
 fn a_backup_on_a_full_disk_leaves_nothing_and_the_vault_untouched() {
     let t = TestVault::new();
@@ -752,6 +798,7 @@ fn a_backup_while_another_window_keeps_saving_is_one_consistent_moment() {
     let path = t.path.clone();
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let stop2 = stop.clone();
+    let (first_tx, first) = std::sync::mpsc::channel();
     let writer = std::thread::spawn(move || {
         let store = MemoryKeyStore::default();
         let w = Vault::open(&path, &store, Some(PASS)).unwrap();
@@ -760,12 +807,17 @@ fn a_backup_while_another_window_keeps_saving_is_one_consistent_moment() {
             let mut c = NewContact::now(vec![p], vec![Support::Practical]);
             c.note = format!("tussendoor {n}");
             contact::add(w.conn(), &c).unwrap();
+            if n == 0 {
+                first_tx.send(()).unwrap();
+            }
             n += 1;
             // A person saving, not a loop holding the write lock without pause.
             std::thread::sleep(Duration::from_millis(3));
         }
         n
     });
+    // The backups begin once the other window is saving (it opens the vault first).
+    first.recv().unwrap();
     let mut made = Vec::new();
     for i in 0..5 {
         made.push(backup::make(&v, &dir, at(2026, 11, 1 + i, 12)).unwrap());

@@ -184,9 +184,17 @@ pub fn record(v: &Vault, made: &Made) -> Result<()> {
     Ok(())
 }
 
+/// One backup at a time in this process. The app starts them three ways (the daily
+/// one, "Nu maken", on lock) and none waits for the others by itself: two at once
+/// would each clear the other's half-written file as left over from a crash, and
+/// could be given the same name.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 impl Job {
-    /// Makes the backup, verifies it, and rotates older ones.
+    /// Makes the backup, verifies it, and rotates older ones; waits for a backup
+    /// this process is making already.
     pub fn run(&self, now: DateTime<Utc>) -> Result<Made> {
+        let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
         let dir = &self.dir;
         if !dir.is_dir() {
             if *dir == default_folder(&self.vault_path) {
