@@ -62,16 +62,17 @@ fn cancel_dialogs<R: Runtime>(_app: &AppHandle<R>) {}
 
 /// The system locked: the page is asked to lock as the lock button does (it saves
 /// what is half-written first); if the vault is still open after [`PAGE_GRACE`],
-/// it is closed here and the page is told to show the lock screen.
+/// it is closed here and the page is told to show the lock screen. Only that
+/// session: one the person opened again within the grace stays open.
 pub fn lock_from_system<R: Runtime>(app: &AppHandle<R>) {
-    if !app.state::<AppState>().is_open() {
+    let Some(session) = app.state::<AppState>().session() else {
         return;
-    }
+    };
     tell_page(app, "naast-lock");
     let app = app.clone();
     std::thread::spawn(move || {
         std::thread::sleep(PAGE_GRACE);
-        if app.state::<AppState>().is_open() {
+        if app.state::<AppState>().session() == Some(session) {
             lock_now(&app);
             tell_page(&app, "naast-locked");
         }

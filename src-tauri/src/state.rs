@@ -38,6 +38,9 @@ pub struct AppState {
     /// Why the last automatic backup was not made, shown quietly on the home screen
     /// (a USB disk not plugged in); cleared by the next one that works.
     pub backup_warning: std::sync::Arc<Mutex<Option<String>>>,
+    /// Counts the unlocks, so that a lock meant for one session (the system's, after
+    /// the page's grace) never closes the next one the person has just opened.
+    opened: std::sync::atomic::AtomicU64,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -55,6 +58,7 @@ impl AppState {
             health: Default::default(),
             check: Mutex::new(None),
             backup_warning: Default::default(),
+            opened: Default::default(),
         }
     }
 
@@ -179,8 +183,18 @@ impl AppState {
                 *lock(&health) = Some(problems.iter().map(|p| p.describe(lang)).collect());
             });
         }
-        *lock(&self.vault) = Some(v);
+        let mut open = lock(&self.vault);
+        self.opened
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        *open = Some(v);
         Ok(())
+    }
+
+    /// Which unlock the open vault is from; `None` when locked.
+    pub fn session(&self) -> Option<u64> {
+        let open = lock(&self.vault);
+        open.as_ref()
+            .map(|_| self.opened.load(std::sync::atomic::Ordering::SeqCst))
     }
 
     /// Stops the check after unlocking, if it still runs.

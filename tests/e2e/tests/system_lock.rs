@@ -90,6 +90,7 @@ fn the_screen_saver_locks_the_vault_and_keeps_the_draft() {
     );
     std::thread::sleep(Duration::from_millis(1500));
     assert!(app.exists("#note"), "locked when the screen saver went off");
+    let on = Instant::now();
     screen_saver_on();
     app.wait_focus("passphrase");
     assert!(!app.exists("#note"), "the screen still shows the note");
@@ -101,6 +102,15 @@ fn the_screen_saver_locks_the_vault_and_keeps_the_draft() {
         "#note",
         "Half geschreven toen het scherm op slot ging.",
     );
+    // Opened again within the shell's grace for the page (3 s): when the grace
+    // runs out, the lock it was waiting for has happened, and the new session stays.
+    let unlocked = on.elapsed();
+    std::thread::sleep(Duration::from_secs(4).saturating_sub(unlocked));
+    assert!(
+        app.exists("#note"),
+        "the system's lock closed the session opened after it ({unlocked:?})"
+    );
+    assert_eq!(locks(&app), 1, "locked twice");
 }
 
 #[test]
