@@ -70,19 +70,28 @@ fn saves_that_returned_survive_sigkill_at_random_moments() {
             .spawn()
             .unwrap();
         let out = child.stdout.take().unwrap();
+        let (first_tx, first) = std::sync::mpsc::channel();
         let reader = std::thread::spawn(move || {
-            BufReader::new(out)
-                .lines()
-                .map_while(Result::ok)
-                .filter(|l| l.starts_with("saved "))
-                .collect::<Vec<_>>()
+            let mut lines = Vec::new();
+            for l in BufReader::new(out).lines().map_while(Result::ok) {
+                if l.starts_with("saved ") {
+                    if lines.is_empty() {
+                        let _ = first_tx.send(());
+                    }
+                    lines.push(l);
+                }
+            }
+            lines
         });
         // Wait for the first save, then kill somewhere in the next 0–300 ms.
         let start = Instant::now();
-        std::thread::sleep(Duration::from_millis(400 + rand() % 300));
+        first
+            .recv_timeout(Duration::from_secs(30))
+            .expect("the child saved nothing in 30 s");
+        std::thread::sleep(Duration::from_millis(rand() % 300));
         child.kill().unwrap(); // SIGKILL on Unix
         child.wait().unwrap();
-        assert!(start.elapsed() < Duration::from_secs(30));
+        assert!(start.elapsed() < Duration::from_secs(31));
         for line in reader.join().unwrap() {
             let mut parts = line.split_whitespace().skip(1);
             let id: i64 = parts.next().unwrap().parse().unwrap();

@@ -104,6 +104,13 @@ fn backups_from_settings_and_by_themselves_on_lock() {
     let newest = &backups(&app)[0];
     assert_eq!(newest["contacts"], 2);
     assert_eq!(newest["verified"], true);
+    // Written down in the vault (the log has it) only after the file is there; from
+    // then on the vault knows nothing changed since.
+    wait_for("the backup on lock written down", || {
+        ok(&app, &["log", "--action", "backup"])
+            .as_array()
+            .is_some_and(|l| l.len() == 2)
+    });
     // Locking again without a change makes none.
     app.find("#passphrase").keys(PASS);
     app.keys(ENTER);
@@ -112,6 +119,8 @@ fn backups_from_settings_and_by_themselves_on_lock() {
     app.find("#unlock");
     std::thread::sleep(std::time::Duration::from_secs(2));
     assert_eq!(backups(&app).len(), 2);
+    let logged = ok(&app, &["log", "--action", "backup"]);
+    assert_eq!(logged.as_array().map(Vec::len), Some(2), "{logged}");
 
     // Settings → Back-ups → Terugzetten: the first backup comes back, and the vault
     // that was there is kept whole beside it.

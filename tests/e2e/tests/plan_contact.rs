@@ -2,8 +2,9 @@
 //! a goal ticked with Alt+5 in the quick form, a score out of range refused beside it
 //! with nothing typed lost, then 7 with their words saved with the contact; the
 //! goal's chart table holds it dated the contact's day, the goal's card lists the
-//! contact and opens it; the edit form shows the rating and changes it. Dutch and
-//! light, English and dark; screenshots under target/screenshots/75-….
+//! contact and opens it, and past three it shows the newest with "Alle N tonen"; the
+//! edit form shows the rating and changes it. Dutch and light, English and dark;
+//! screenshots under target/screenshots/75-….
 
 mod common;
 
@@ -278,4 +279,56 @@ fn a_rating_at_a_contact_in_english_and_dark() {
     no_serious_axe(&app, "a rating at a contact, English, dark");
     top(&app, "#plan-title");
     app.screenshot("78-goal-lists-contact-dark-en");
+
+    // Three more contacts on the goal, all at one moment three days back: the card
+    // shows the newest three (the rated one from yesterday, then the last logged) and
+    // "Show all 4", which opens the rest by keyboard with the focus on the first one
+    // it brought.
+    let rated = ok(&app, &["contact", "list"])[0]["id"].as_i64().unwrap();
+    let at = (chrono::Local::now() - chrono::Duration::days(3))
+        .format("%Y-%m-%d 19:00")
+        .to_string();
+    let g = id.to_string();
+    let mut logged = Vec::new();
+    for n in 1..=3 {
+        let note = format!("Evening walk {n}.");
+        let args = [
+            "contact",
+            "add",
+            "--person",
+            "Tom",
+            "--support",
+            "emotional",
+            "--at",
+            &at,
+            "--goal",
+            &g,
+            "--note",
+            &note,
+        ];
+        logged.push(ok(&app, &args)["id"].as_i64().unwrap());
+    }
+    app.find("#nav-log").click();
+    open_person(&app, "Tom");
+    let card = format!("#goal-{id}");
+    wait_within(&app, &card, "Worked on in 4 contacts");
+    let rows = |app: &App| {
+        app.js(&format!(
+            "return [...document.querySelectorAll('#goal-touched-{id} button.entry')].map(b => b.id)"
+        ))
+    };
+    let row = |k: i64| Value::from(format!("goal-contact-{id}-{k}"));
+    assert_eq!(
+        rows(&app),
+        Value::from(vec![row(rated), row(logged[2]), row(logged[1])])
+    );
+    let all = format!("#goal-contacts-all-{id}");
+    assert_eq!(app.find(&all).text(), "Show all 4");
+    app.find(&all).keys(ENTER);
+    until("the fourth contact is shown", || {
+        rows(&app).as_array().is_some_and(|r| r.len() == 4)
+    });
+    assert_eq!(rows(&app)[3], row(logged[0]));
+    assert_eq!(app.focused(), format!("goal-contact-{id}-{}", logged[0]));
+    assert!(!app.exists(&all));
 }

@@ -9,6 +9,7 @@
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
@@ -53,9 +54,25 @@ fn tauri_driver() -> PathBuf {
     }
 }
 
+/// Every WebDriver request has a time limit: a driver that stops answering fails
+/// the test in minutes instead of holding `make test` until CI's own limit (seen
+/// once: a session that never started, and a test that waited 17 minutes).
+fn http() -> &'static ureq::Agent {
+    static AGENT: OnceLock<ureq::Agent> = OnceLock::new();
+    AGENT.get_or_init(|| {
+        ureq::AgentBuilder::new()
+            .timeout_connect(Duration::from_secs(5))
+            .timeout(Duration::from_secs(120))
+            .build()
+    })
+}
+
 /// One running app: its tauri-driver, WebDriver session and vault folder.
 pub struct App {
     driver: Child,
+    /// What the driver was started with, to start it again (see `new_session`).
+    name: String,
+    env: Vec<(String, String)>,
     binary: PathBuf,
     base: String,
     session: Option<String>,
@@ -111,7 +128,7 @@ impl App {
     pub fn driver_only(dir: &Path, name: &str, binary: &Path) -> App {
         let app = App::driver(dir, name, binary, &[]);
         let deadline = Instant::now() + Duration::from_secs(30);
-        while ureq::get(&format!("{}/status", app.base)).call().is_err() {
+        while http().get(&format!("{}/status", app.base)).call().is_err() {
             assert!(Instant::now() < deadline, "tauri-driver did not start");
             std::thread::sleep(Duration::from_millis(5));
         }
@@ -152,6 +169,11 @@ impl App {
             .expect("tauri-driver must be installed: scripts/e2e.sh installs it");
         App {
             driver,
+            name: name.to_string(),
+            env: env
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
             binary: binary.to_path_buf(),
             base: format!("http://127.0.0.1:{port}"),
             session: None,
@@ -160,21 +182,53 @@ impl App {
         }
     }
 
+    /// Starts the app in a WebDriver session. A driver that does not answer the
+    /// first time is started again once, with the app, before the test fails.
     fn new_session(&mut self) {
+        match self.try_session() {
+            Ok(id) => self.session = Some(id),
+            Err(first) => {
+                eprintln!("no WebDriver session ({first}); starting the driver again");
+                let env: Vec<(&str, &str)> = self
+                    .env
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), v.as_str()))
+                    .collect();
+                let mut fresh = App::driver(&self.dir, &self.name, &self.binary, &env);
+                // The old driver goes with `fresh`, dropped here.
+                std::mem::swap(&mut self.driver, &mut fresh.driver);
+                std::mem::swap(&mut self.base, &mut fresh.base);
+                drop(fresh);
+                match self.try_session() {
+                    Ok(id) => self.session = Some(id),
+                    Err(e) => panic!("no WebDriver session: {first}; then: {e}"),
+                }
+            }
+        }
+    }
+
+    fn try_session(&self) -> Result<String, String> {
         let caps = json!({ "capabilities": { "alwaysMatch": { "tauri:options": { "application": self.binary } } } });
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
-            match ureq::post(&format!("{}/session", self.base)).send_json(caps.clone()) {
+            let sent = http()
+                .post(&format!("{}/session", self.base))
+                .timeout(Duration::from_secs(60))
+                .send_json(caps.clone());
+            match sent {
                 Ok(r) => {
-                    let v: Value = r.into_json().unwrap();
-                    self.session = Some(v["value"]["sessionId"].as_str().unwrap().to_string());
-                    return;
+                    let v: Value = r.into_json().map_err(|e| e.to_string())?;
+                    return v["value"]["sessionId"]
+                        .as_str()
+                        .map(String::from)
+                        .ok_or_else(|| format!("no session id in {v}"));
                 }
-                Err(e) if Instant::now() < deadline => {
-                    let _ = e;
+                // The driver is still starting (a request that timed out has used
+                // the time up).
+                Err(_) if Instant::now() < deadline => {
                     std::thread::sleep(Duration::from_millis(250));
                 }
-                Err(e) => panic!("no WebDriver session: {e}"),
+                Err(e) => return Err(e.to_string()),
             }
         }
     }
@@ -213,19 +267,20 @@ impl App {
         for pid in pids {
             unsafe { libc::kill(pid, libc::SIGKILL) };
         }
-        let _ = ureq::delete(&format!(
-            "{}/session/{}",
-            self.base,
-            self.session.take().unwrap_or_default()
-        ))
-        .call();
+        let _ = http()
+            .delete(&format!(
+                "{}/session/{}",
+                self.base,
+                self.session.take().unwrap_or_default()
+            ))
+            .call();
         std::thread::sleep(Duration::from_millis(800));
         self.new_session();
     }
 
     fn end_session(&mut self) {
         if let Some(s) = self.session.take() {
-            let _ = ureq::delete(&format!("{}/session/{s}", self.base)).call();
+            let _ = http().delete(&format!("{}/session/{s}", self.base)).call();
         }
     }
 
@@ -239,11 +294,11 @@ impl App {
     }
 
     fn post(&self, path: &str, body: Value) -> Result<Value, String> {
-        answer(ureq::post(&self.url(path)).send_json(body))
+        answer(http().post(&self.url(path)).send_json(body))
     }
 
     fn get(&self, path: &str) -> Result<Value, String> {
-        answer(ureq::get(&self.url(path)).call())
+        answer(http().get(&self.url(path)).call())
     }
 
     pub fn try_find(&self, css: &str) -> Option<String> {
@@ -254,7 +309,13 @@ impl App {
 
     /// Waits up to 15 s for an element to appear.
     pub fn find(&self, css: &str) -> El<'_> {
-        let deadline = Instant::now() + Duration::from_secs(15);
+        self.find_within(css, Duration::from_secs(15))
+    }
+
+    /// Waits up to `wait` for an element to appear: for what comes after work that
+    /// runs at idle priority (the check after unlocking), slow on a busy machine.
+    pub fn find_within(&self, css: &str, wait: Duration) -> El<'_> {
+        let deadline = Instant::now() + wait;
         loop {
             if let Some(id) = self.try_find(css) {
                 return El { app: self, id };
