@@ -88,24 +88,12 @@ pub fn run() {
             locking::watch(app.handle());
             Ok(())
         })
-        // Quitting closes the vault like locking does: with a backup first when
-        // something changed, and a copied note taken off the clipboard. The window
-        // goes at once; the process waits for the backup.
+        // Quitting closes the vault like locking does, after the page has written
+        // what is half-written (see locking::on_close).
         .on_window_event(|window, event| {
             if let tauri::WindowEvent::CloseRequested { api, .. } = event {
-                if window.label() != "main" {
-                    return;
-                }
-                clipboard::clear_soon(window.app_handle());
-                let state = window.state::<state::AppState>();
-                if let Some(backup) = state.close_with_backup() {
-                    api.prevent_close();
-                    let _ = window.hide();
-                    let app = window.app_handle().clone();
-                    std::thread::spawn(move || {
-                        let _ = backup.join();
-                        app.exit(0);
-                    });
+                if window.label() == "main" {
+                    locking::on_close(window, api);
                 }
             }
         })

@@ -9,10 +9,14 @@
 //! leaves memory with it, an open save or print dialog is cancelled, the print
 //! window and the hours overview (which show what was in the vault) go, and a note
 //! Naast put on the clipboard leaves it.
+//!
+//! Closing the window ([`on_close`]) closes the vault the same way, after the page
+//! has written what is half-written, and waits for the backup it makes.
 
+use std::sync::atomic::{AtomicU8, Ordering};
 use std::time::Duration;
 
-use tauri::{AppHandle, Manager, Runtime};
+use tauri::{AppHandle, CloseRequestApi, Manager, Runtime, Window};
 
 use crate::guard::MAIN_WINDOW;
 use crate::state::AppState;
@@ -159,3 +163,58 @@ pub fn watch<R: Runtime>(app: &AppHandle<R>) {
 /// Elsewhere (macOS, on paper) only the app's own idle timer and the lock button lock.
 #[cfg(not(any(target_os = "linux", windows)))]
 pub fn watch<R: Runtime>(_app: &AppHandle<R>) {}
+
+/// Where closing the main window is: open, the page asked to write first, closing.
+static CLOSING: AtomicU8 = AtomicU8::new(OPEN);
+const OPEN: u8 = 0;
+const PAGE_ASKED: u8 = 1;
+const CLOSED: u8 = 2;
+
+/// The main window's close button (Alt+F4, the taskbar). With the vault open the
+/// page is asked first to write its half-written forms, as for a lock: what was
+/// typed in the last moment before the autosave (400 ms) would be lost otherwise.
+/// The page then closes the window itself ([`close_main`]); after [`PAGE_GRACE`]
+/// the shell closes it anyway. Then the vault closes like a lock, with a backup
+/// when something changed: the window goes at once, the process waits for the
+/// backup, and any later close request waits with it.
+pub fn on_close<R: Runtime>(window: &Window<R>, api: &CloseRequestApi) {
+    let app = window.app_handle();
+    let state = app.state::<AppState>();
+    match CLOSING.load(Ordering::SeqCst) {
+        CLOSED => {
+            api.prevent_close();
+            return;
+        }
+        OPEN if state.session().is_some() => {
+            CLOSING.store(PAGE_ASKED, Ordering::SeqCst);
+            api.prevent_close();
+            tell_page(app, "naast-quit");
+            let w = window.clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(PAGE_GRACE);
+                let _ = w.close();
+            });
+            return;
+        }
+        _ => {}
+    }
+    CLOSING.store(CLOSED, Ordering::SeqCst);
+    crate::clipboard::clear_soon(app);
+    if let Some(backup) = state.close_with_backup() {
+        api.prevent_close();
+        let _ = window.hide();
+        let app = app.clone();
+        std::thread::spawn(move || {
+            let _ = backup.join();
+            app.exit(0);
+        });
+    }
+}
+
+/// The page has written what was half-written after the window was asked to
+/// close: it closes now (see [`on_close`]).
+pub fn close_main<R: Runtime>(app: &AppHandle<R>) {
+    if let Some(w) = app.get_webview_window(MAIN_WINDOW) {
+        let _ = w.close();
+    }
+}

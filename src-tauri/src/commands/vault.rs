@@ -92,6 +92,13 @@ fn vault_lock(s, app) -> () {
     crate::locking::lock_now(&app);
     Ok(())
 }
+/// The page has written what was half-written after the window was asked to
+/// close: the window closes now.
+fn app_close(s, app) -> () {
+    let _ = s;
+    crate::locking::close_main(&app);
+    Ok(())
+}
 /// Settings → Over Naast: the same facts as `naast about`.
 fn about(s, app) -> naast::ways::about::About {
     s.with_v(|v| naast::ways::about::about(v, s.lang()))

@@ -1,5 +1,6 @@
 //! Nothing lost in the app: Undo acts on the contact it names and nothing else, an
-//! edit keeps what the form does not show, and locking keeps the last keystrokes.
+//! edit keeps what the form does not show, and locking or closing the window keeps
+//! the last keystrokes.
 
 mod common;
 
@@ -138,4 +139,33 @@ fn locking_right_after_typing_keeps_the_last_words() {
     app.find("#note");
     app.find("#draft-restored");
     wait_value(&app, "#note", "Vlak voor het vergrendelen getypt.");
+}
+
+/// Closing the window (its close button, Alt+F4) right after typing: the page
+/// writes the last words into the vault before the window goes, as a lock does;
+/// they were lost when the window closed inside the autosave pause.
+#[test]
+fn closing_the_window_right_after_typing_keeps_the_last_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::start(dir.path(), "closeflush");
+    first_run(&app, Some(PASS));
+    app.wait_focus("person-input");
+    app.find("#note").keys("Vlak voor het sluiten getypt.");
+    // Closed at once, well inside the autosave pause.
+    app.close_window();
+    app.relaunch();
+    app.find("#passphrase").keys(PASS);
+    app.keys(ENTER);
+    app.find("#draft-restored");
+    wait_value(&app, "#note", "Vlak voor het sluiten getypt.");
+    // Closed while locked: at once, nothing to write.
+    app.find("#lock").click();
+    app.wait_focus("passphrase");
+    let asked = std::time::Instant::now();
+    app.close_window();
+    assert!(
+        asked.elapsed() < std::time::Duration::from_secs(3),
+        "a locked app waited {:?} to close",
+        asked.elapsed()
+    );
 }

@@ -72,6 +72,7 @@ export function makeCommands(call: Call) {
     setupRecoveryCode: () => call<string>("setup_recovery_code"),
     setupDone: (step: SetupStep) => call<null>("setup_done", { step }),
     vaultLock: () => call<null>("vault_lock"),
+    appClose: () => call<null>("app_close"),
     about: () => call<About>("about"),
     settingsGet: () => call<Settings>("settings_get"),
     settingsSet: (settings: Settings) => call<null>("settings_set", { settings }),

@@ -42,6 +42,19 @@ fn app_binary() -> PathBuf {
     p
 }
 
+/// The processes of this build's app.
+fn app_pids() -> Vec<i32> {
+    let out = Command::new("pgrep")
+        .arg("-f")
+        .arg(app_binary())
+        .output()
+        .expect("pgrep (procps)");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| l.trim().parse().ok())
+        .collect()
+}
+
 fn tauri_driver() -> PathBuf {
     let home = std::env::var_os("HOME")
         .map(PathBuf::from)
@@ -251,18 +264,46 @@ impl App {
         self.new_session();
     }
 
+    /// Asks the app's window to close, as a window manager's close button (or
+    /// Alt+F4) does, and waits until the app has ended by itself; `relaunch` opens
+    /// it again.
+    pub fn close_window(&mut self) {
+        let pids = app_pids();
+        assert!(!pids.is_empty(), "the app is not running");
+        let mut windows = Vec::new();
+        for pid in &pids {
+            let out = Command::new("xdotool")
+                .args(["search", "--onlyvisible", "--pid", &pid.to_string()])
+                .output()
+                .expect("xdotool (scripts/setup.sh installs it)");
+            windows.extend(
+                String::from_utf8_lossy(&out.stdout)
+                    .split_whitespace()
+                    .map(String::from),
+            );
+        }
+        assert!(!windows.is_empty(), "no window of the app on the display");
+        let ok = Command::new("python3")
+            .arg(root().join("tests/e2e/scripts/close-window.py"))
+            .args(&windows)
+            .status()
+            .expect("python3")
+            .success();
+        assert!(ok, "close-window.py");
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while !app_pids().is_empty() {
+            assert!(
+                Instant::now() < deadline,
+                "the app did not end after its window was closed"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        self.end_session();
+    }
+
     /// Kills the app process with SIGKILL (a crash), then opens it again.
     pub fn crash_and_restart(&mut self) {
-        let bin = app_binary();
-        let out = Command::new("pgrep")
-            .arg("-f")
-            .arg(bin.to_str().unwrap())
-            .output()
-            .unwrap();
-        let pids: Vec<i32> = String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .filter_map(|l| l.trim().parse().ok())
-            .collect();
+        let pids = app_pids();
         assert!(!pids.is_empty(), "the app is not running");
         for pid in pids {
             unsafe { libc::kill(pid, libc::SIGKILL) };
