@@ -37,8 +37,7 @@ pub async fn run(s: &AppState, dir: Option<PathBuf>) -> AppResult<Backup> {
         };
         backup::prepare(v, &dir)
     })?;
-    let now = chrono::Utc::now();
-    let made = tauri::async_runtime::spawn_blocking(move || job.run(now))
+    let made = tauri::async_runtime::spawn_blocking(move || job.run_now())
         .await
         .map_err(|_| gone(s))?;
     let made = match made {

@@ -29,13 +29,19 @@ const PAGE_GRACE: Duration = Duration::from_secs(3);
 /// Closes the vault, the print window and a copied note on the clipboard. Not on
 /// the main thread (the clipboard is read there; see `clipboard::clear_soon`).
 pub fn lock_now<R: Runtime>(app: &AppHandle<R>) {
-    cancel_dialogs(app);
     crate::clipboard::clear_if_ours(app);
+    close_views(app);
+    app.state::<AppState>().close_with_backup();
+}
+
+/// What shows or holds what was in the vault, besides the vault: an open dialog,
+/// the print window, the hours overview.
+fn close_views<R: Runtime>(app: &AppHandle<R>) {
+    cancel_dialogs(app);
     if let Some(w) = app.get_webview_window(crate::print::PRINT_WINDOW) {
         let _ = w.close();
     }
     crate::ways::forget_hours();
-    app.state::<AppState>().close_with_backup();
 }
 
 /// A save, folder or print dialog still open when the vault locks is cancelled,
@@ -164,24 +170,33 @@ pub fn watch<R: Runtime>(app: &AppHandle<R>) {
 #[cfg(not(any(target_os = "linux", windows)))]
 pub fn watch<R: Runtime>(_app: &AppHandle<R>) {}
 
-/// Where closing the main window is: open, the page asked to write first, closing.
+/// Where closing the main window is.
 static CLOSING: AtomicU8 = AtomicU8::new(OPEN);
+/// Nobody asked yet.
 const OPEN: u8 = 0;
+/// The page was asked to write what is half-written; other close requests wait.
 const PAGE_ASKED: u8 = 1;
-const CLOSED: u8 = 2;
+/// The page is done (or its grace is over): the next close request closes.
+const PAGE_DONE: u8 = 2;
+/// Closing: the vault is closed, a backup may still run; requests wait for it.
+const CLOSED: u8 = 3;
+
+/// How long the page gets to write before the window closes without it.
+const CLOSE_GRACE: Duration = Duration::from_secs(5);
 
 /// The main window's close button (Alt+F4, the taskbar). With the vault open the
 /// page is asked first to write its half-written forms, as for a lock: what was
 /// typed in the last moment before the autosave (400 ms) would be lost otherwise.
-/// The page then closes the window itself ([`close_main`]); after [`PAGE_GRACE`]
-/// the shell closes it anyway. Then the vault closes like a lock, with a backup
-/// when something changed: the window goes at once, the process waits for the
-/// backup, and any later close request waits with it.
+/// The page then closes the window itself ([`close_main`]); after [`CLOSE_GRACE`]
+/// the shell closes it anyway, and a second click meanwhile does not cut the page
+/// short. Then the vault closes like a lock, with the print window and the rest of
+/// [`close_views`]; a backup still running (this close's, or a lock's just before)
+/// is waited for with the window hidden, and the process ends after it.
 pub fn on_close<R: Runtime>(window: &Window<R>, api: &CloseRequestApi) {
     let app = window.app_handle();
     let state = app.state::<AppState>();
     match CLOSING.load(Ordering::SeqCst) {
-        CLOSED => {
+        PAGE_ASKED | CLOSED => {
             api.prevent_close();
             return;
         }
@@ -189,10 +204,10 @@ pub fn on_close<R: Runtime>(window: &Window<R>, api: &CloseRequestApi) {
             CLOSING.store(PAGE_ASKED, Ordering::SeqCst);
             api.prevent_close();
             tell_page(app, "naast-quit");
-            let w = window.clone();
+            let app = app.clone();
             std::thread::spawn(move || {
-                std::thread::sleep(PAGE_GRACE);
-                let _ = w.close();
+                std::thread::sleep(CLOSE_GRACE);
+                close_main(&app);
             });
             return;
         }
@@ -200,7 +215,9 @@ pub fn on_close<R: Runtime>(window: &Window<R>, api: &CloseRequestApi) {
     }
     CLOSING.store(CLOSED, Ordering::SeqCst);
     crate::clipboard::clear_soon(app);
-    if let Some(backup) = state.close_with_backup() {
+    close_views(app);
+    state.close_with_backup();
+    if let Some(backup) = state.running_backup() {
         api.prevent_close();
         let _ = window.hide();
         let app = app.clone();
@@ -212,8 +229,9 @@ pub fn on_close<R: Runtime>(window: &Window<R>, api: &CloseRequestApi) {
 }
 
 /// The page has written what was half-written after the window was asked to
-/// close: it closes now (see [`on_close`]).
+/// close (or its grace is over): it closes now (see [`on_close`]).
 pub fn close_main<R: Runtime>(app: &AppHandle<R>) {
+    let _ = CLOSING.compare_exchange(PAGE_ASKED, PAGE_DONE, Ordering::SeqCst, Ordering::SeqCst);
     if let Some(w) = app.get_webview_window(MAIN_WINDOW) {
         let _ = w.close();
     }

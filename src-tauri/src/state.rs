@@ -41,6 +41,9 @@ pub struct AppState {
     /// Counts the unlocks, so that a lock meant for one session (the system's, after
     /// the page's grace) never closes the next one the person has just opened.
     opened: std::sync::atomic::AtomicU64,
+    /// The backup a lock started, while it runs: closing the window waits for it
+    /// (lock, then close, is a habit; the backup must not die with the process).
+    backing_up: Mutex<Option<std::thread::JoinHandle<()>>>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -59,6 +62,7 @@ impl AppState {
             check: Mutex::new(None),
             backup_warning: Default::default(),
             opened: Default::default(),
+            backing_up: Mutex::new(None),
         }
     }
 
@@ -109,29 +113,39 @@ impl AppState {
 
     /// Closes the vault, first making a backup when one is due (something changed
     /// since the last). The backup runs on a thread of its own, holding the closed
-    /// vault until it is done; the screen is cleared at once. Returns the thread, so
-    /// that quitting can wait for it.
-    pub fn close_with_backup(&self) -> Option<std::thread::JoinHandle<()>> {
+    /// vault until it is done; the screen is cleared at once. Quitting waits for it
+    /// ([`AppState::running_backup`]).
+    pub fn close_with_backup(&self) {
         self.stop_check();
         *lock(&self.summary) = None;
-        let v = lock(&self.vault).take()?;
+        let Some(v) = lock(&self.vault).take() else {
+            return;
+        };
         let _ = v.log_access(naast::ground::vocab::Action::Lock);
         let now = chrono::Utc::now();
         if !naast::ways::backup::due(&v, naast::ways::backup::Trigger::Close, now).unwrap_or(false)
         {
-            return None;
+            return;
         }
         let warning = self.backup_warning.clone();
         let lang = self.lang();
-        Some(std::thread::spawn(move || {
+        let thread = std::thread::spawn(move || {
             let result = naast::records::settings::load(v.conn()).and_then(|s| {
                 let job = naast::ways::backup::prepare(&v, &naast::ways::backup::folder(&v, &s))?;
-                let made = job.run(now)?;
+                let made = job.run_now()?;
                 naast::ways::backup::record(&v, &made)
             });
             *lock(&warning) = result.err().map(|e| e.message(lang));
             drop(v);
-        }))
+        });
+        // An earlier one still running finishes first (one backup at a time), so
+        // waiting for this one waits for both.
+        *lock(&self.backing_up) = Some(thread);
+    }
+
+    /// The backup a lock started, if it still runs.
+    pub fn running_backup(&self) -> Option<std::thread::JoinHandle<()>> {
+        lock(&self.backing_up).take().filter(|t| !t.is_finished())
     }
 
     /// Runs `f` on the open vault itself (key changes).

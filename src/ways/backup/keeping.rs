@@ -240,6 +240,8 @@ mod tests {
         assert_eq!(parse_stamp("2026-11-24T140000Z-2"), Some((t, 2)));
         assert_eq!(parse_stamp("2026-11-24T140000Z-10"), Some((t, 10)));
         assert_eq!(parse_stamp("2026-11-24T140000Z-x"), None);
+        assert_eq!(parse_stamp("2026-11-24T140000Z-+3"), None);
+        assert_eq!(parse_stamp("2026-11-24T140000Z-"), None);
         assert_eq!(parse_stamp("nonsense"), None);
     }
 }

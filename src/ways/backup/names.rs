@@ -57,7 +57,10 @@ pub(super) fn stamp(t: DateTime<Utc>) -> String {
 /// how their names happen to sort.
 pub(super) fn parse_stamp(s: &str) -> Option<(DateTime<Utc>, u32)> {
     let (base, seq) = match s.split_once("Z-") {
-        Some((b, n)) => (b, n.parse::<u32>().ok().filter(|n| *n >= 2)?),
+        Some((b, n)) if !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit()) => {
+            (b, n.parse::<u32>().ok().filter(|n| *n >= 2)?)
+        }
+        Some(_) => return None,
         None => (s.strip_suffix('Z')?, 1),
     };
     chrono::NaiveDateTime::parse_from_str(base, "%Y-%m-%dT%H%M%S")
@@ -94,7 +97,7 @@ pub(super) fn free_name(dir: &Path, vault_id: &str, now: DateTime<Utc>) -> PathB
         .max();
     match highest {
         None => dir.join(format!("naast-{base}{tail}")),
-        Some(n) => dir.join(format!("naast-{base}-{}{tail}", n + 1)),
+        Some(n) => dir.join(format!("naast-{base}-{}{tail}", n.saturating_add(1))),
     }
 }
 

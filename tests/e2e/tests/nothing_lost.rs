@@ -151,8 +151,9 @@ fn closing_the_window_right_after_typing_keeps_the_last_words() {
     first_run(&app, Some(PASS));
     app.wait_focus("person-input");
     app.find("#note").keys("Vlak voor het sluiten getypt.");
-    // Closed at once, well inside the autosave pause.
-    app.close_window();
+    // Closed at once, well inside the autosave pause, with a double click: the
+    // second click does not cut the page's writing short.
+    app.close_window(2);
     app.relaunch();
     app.find("#passphrase").keys(PASS);
     app.keys(ENTER);
@@ -162,9 +163,10 @@ fn closing_the_window_right_after_typing_keeps_the_last_words() {
     app.find("#lock").click();
     app.wait_focus("passphrase");
     let asked = std::time::Instant::now();
-    app.close_window();
+    app.close_window(1);
     assert!(
         asked.elapsed() < std::time::Duration::from_secs(3),
+        // (the page's grace is 5 s)
         "a locked app waited {:?} to close",
         asked.elapsed()
     );

@@ -105,6 +105,9 @@ fn the_screen_saver_locks_the_vault_and_keeps_the_draft() {
     // Opened again within the shell's grace for the page (3 s): when the grace
     // runs out, the lock it was waiting for has happened, and the new session stays.
     let unlocked = on.elapsed();
+    if unlocked >= Duration::from_secs(3) {
+        eprintln!("unlocked after the grace ({unlocked:?}): the second lock cannot show here");
+    }
     std::thread::sleep(Duration::from_secs(4).saturating_sub(unlocked));
     assert!(
         app.exists("#note"),

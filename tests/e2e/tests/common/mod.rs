@@ -265,9 +265,9 @@ impl App {
     }
 
     /// Asks the app's window to close, as a window manager's close button (or
-    /// Alt+F4) does, and waits until the app has ended by itself; `relaunch` opens
-    /// it again.
-    pub fn close_window(&mut self) {
+    /// Alt+F4) does, `times` times at once (a double click), and waits until the app
+    /// has ended by itself; `relaunch` opens it again.
+    pub fn close_window(&mut self, times: usize) {
         let pids = app_pids();
         assert!(!pids.is_empty(), "the app is not running");
         let mut windows = Vec::new();
@@ -285,7 +285,7 @@ impl App {
         assert!(!windows.is_empty(), "no window of the app on the display");
         let ok = Command::new("python3")
             .arg(root().join("tests/e2e/scripts/close-window.py"))
-            .args(&windows)
+            .args((0..times).flat_map(|_| windows.iter()))
             .status()
             .expect("python3")
             .success();
