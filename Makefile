@@ -69,7 +69,7 @@ test-windows-short: windows-cli
 	scripts/test-windows.sh short
 
 # Which Windows set `make test` runs: full (default, = make test-windows; a cold
-# `make test` took 51 min here with it) or short (naast.exe alone, no app).
+# `make test` took 53 min here with it) or short (naast.exe alone, no app).
 WINDOWS_TESTS ?= full
 
 test: setup

@@ -13,9 +13,20 @@ cut:
 Every point must also open, and `naast verify` must find nothing."""
 
 import os
+import re
 import shutil
 
 from examine import backups, extract, open_vault, outputs, recovers
+
+
+NAME = re.compile(r"naast-(\d{4}-\d\d-\d\dT\d{6})Z(?:-(\d+))?-[0-9a-f]+\.naastbackup$")
+
+
+def made(name):
+    """When a backup was made, by its name: the stamp, then its number within that
+    second (`…Z-2-…`), as Naast orders them; never the names as text."""
+    m = NAME.match(name)
+    return (m.group(1), int(m.group(2) or 1)) if m else ("", 0)
 
 
 class Load:
@@ -142,7 +153,6 @@ def check_final(naast, load, work, acks, guest_opened, done):
             problems.append(f"{name} is half written")
 
     acked, found = [], []
-    acked_backups = [v for kind, v in acks if kind == "backup"]
     hashes = {"summary": [], "export": []}
     for kind, v in acks:
         if kind in hashes:
@@ -159,9 +169,13 @@ def check_final(naast, load, work, acks, guest_opened, done):
         elif kind == "rekey":
             ok = code is not None and code >= int(v)
         elif kind == "backup":
-            # Three newest always stay; an older one may have been pruned for them.
-            newer = acked_backups[acked_backups.index(v) + 1:]
-            ok = bk.get(v) is True or (len(newer) >= 3 and all(bk.get(n) for n in newer[-3:]))
+            # The three newest always stay; an older one may have been pruned for
+            # them. Newer counts every sound backup there, also one made right
+            # before the cut whose acknowledgement never got out (seen: the last
+            # acknowledged three were checked, and the unacknowledged newest one
+            # had pruned the oldest of them).
+            newer = [n for n, sound in bk.items() if sound and made(n) > made(v)]
+            ok = bk.get(v) is True or len(newer) >= 3
         elif kind in hashes:
             name = "overleg.html" if kind == "summary" else "sanne.json"
             have = out.get(name)
