@@ -722,18 +722,8 @@ pub fn keys_to_window(title: &str, keys: &[&str]) {
     }
 }
 
-/// Poppler's text of a PDF the app saved, white space folded to single spaces.
-pub fn pdftotext(p: &Path) -> String {
-    let o = Command::new("pdftotext")
-        .args(["-enc", "UTF-8"])
-        .arg(p)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed by scripts/setup.sh");
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    String::from_utf8(o.stdout)
-        .unwrap()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
+/// Poppler's text of a PDF the app saved: the integration tests' own reader.
+#[path = "../../../common/pdf.rs"]
+mod pdf;
+#[allow(unused_imports)]
+pub use pdf::pdftotext;
