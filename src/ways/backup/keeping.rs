@@ -6,10 +6,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Datelike, SecondsFormat, Utc};
 
-use super::model::{Backup, Counts, Found, Policy, EXT, MANIFEST_EXT};
-use super::names::parse_stamp;
+use super::model::{Backup, Counts, Found, Policy, MANIFEST_EXT};
+use super::names::parse_name;
 use super::names::read_manifest;
-use super::names::short_id;
 use super::names::with_suffix;
 use super::verifying::open_read_only;
 use crate::ground::error::{Error, Result};
@@ -58,17 +57,10 @@ pub(super) fn scan(dir: &Path, vault_id: &str) -> Result<Vec<Found>> {
         }
         Err(e) => return Err(Error::io(dir, e)),
     };
-    let tag = format!("-{}{EXT}", short_id(vault_id));
     let mut out = Vec::new();
     for e in entries.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
-        let Some(stamp) = name
-            .strip_prefix("naast-")
-            .and_then(|rest| rest.strip_suffix(&tag))
-        else {
-            continue;
-        };
-        let Some((made, seq)) = parse_stamp(stamp) else {
+        let Some((made, seq)) = parse_name(&name, vault_id) else {
             continue;
         };
         if !e.file_type().is_ok_and(|t| t.is_file()) {
@@ -128,10 +120,11 @@ pub(super) fn rotate(
 /// just before.
 pub(super) const KEEP_LAST: usize = 3;
 
-/// Which backups to keep (indices into `made`, oldest first: of two made in one second
-/// the later index is the newer), by the policy: always the newest [`KEEP_LAST`]; then the newest of each of the last `daily` days that have a backup, of the last
-/// `weekly` ISO weeks and of the last `monthly` months (in Dutch time). Pure, so it
-/// is tested with any clock.
+/// Which backups to keep (indices into `made`, oldest first: of two made in one
+/// second the later index is the newer), by the policy: always the newest
+/// [`KEEP_LAST`]; then the newest of each of the last `daily` days that have a
+/// backup, of the last `weekly` ISO weeks and of the last `monthly` months (in Dutch
+/// time). Pure, so it is tested with any clock.
 pub fn plan(made: &[DateTime<Utc>], policy: Policy) -> Vec<usize> {
     let mut order: Vec<usize> = (0..made.len()).collect();
     order.sort_by(|a, b| made[*b].cmp(&made[*a]).then(b.cmp(a)));
@@ -169,7 +162,7 @@ pub fn plan(made: &[DateTime<Utc>], policy: Policy) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ways::backup::names::stamp;
+    use crate::ways::backup::names::{parse_stamp, stamp};
     use chrono::TimeZone;
 
     fn at(y: i32, m: u32, d: u32, h: u32) -> DateTime<Utc> {

@@ -68,6 +68,13 @@ pub(super) fn parse_stamp(s: &str) -> Option<(DateTime<Utc>, u32)> {
         .map(|n| (n.and_utc(), seq))
 }
 
+/// When this vault's backup named `name` was made, and its number in that second
+/// (see [`parse_stamp`]); `None` for any other file.
+pub(super) fn parse_name(name: &str, vault_id: &str) -> Option<(DateTime<Utc>, u32)> {
+    let tail = format!("-{}{EXT}", short_id(vault_id));
+    parse_stamp(name.strip_prefix("naast-")?.strip_suffix(&tail)?)
+}
+
 pub(super) fn parse_time(s: &str) -> Option<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(s)
         .ok()
@@ -82,17 +89,16 @@ pub(super) fn free_name(dir: &Path, vault_id: &str, now: DateTime<Utc>) -> PathB
     let id = short_id(vault_id);
     let base = stamp(now);
     let tail = format!("-{id}{EXT}");
+    let second = parse_stamp(&base).map(|(t, _)| t);
     let highest = fs::read_dir(dir)
         .into_iter()
         .flatten()
         .flatten()
         .filter_map(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
-            let name = name.strip_suffix(PARTIAL_EXT).unwrap_or(&name).to_owned();
-            let stamp = name.strip_prefix("naast-")?.strip_suffix(&tail)?;
-            parse_stamp(stamp)
-                .filter(|_| stamp.starts_with(&base))
-                .map(|(_, seq)| seq)
+            let (made, seq) =
+                parse_name(name.strip_suffix(PARTIAL_EXT).unwrap_or(&name), vault_id)?;
+            (Some(made) == second).then_some(seq)
         })
         .max();
     match highest {
